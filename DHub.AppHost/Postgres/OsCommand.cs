@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace DHub.AppHost.Postgres;
+
+/// <summary>
+/// Runs a short-lived program, optionally as another OS user through <c>runuser</c>. PostgreSQL's
+/// programs refuse to run as root, and CI (like many containers) runs as root.
+/// </summary>
+public static class OsCommand
+{
+    public static bool IsRoot => Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows();
+
+    /// <summary>The command line that runs <paramref name="program"/> as <paramref name="user"/> (or as ourselves when null).</summary>
+    public static (string FileName, string[] Arguments) As(string? user, string program, params string[] arguments) =>
+        user is null ? (program, arguments) : ("runuser", ["-u", user, "--", program, .. arguments]);
+
+    public static async Task RunAsync(string? user, string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var (fileName, args) = As(user, program, [.. arguments]);
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start '{fileName}'.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"'{Path.GetFileName(program)}' exited with code {process.ExitCode}: {(await stderr).Trim()} {(await stdout).Trim()}".Trim());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DHub.Core.Schema;
+
+/// <summary>
+/// Applies init scripts to a server whose databases are missing (Local and External modes; the
+/// container runs them itself). A database that already exists is left alone, so running this on
+/// every start is safe and cheap.
+/// </summary>
+public sealed partial class InitScriptRunner(ILogger<InitScriptRunner> logger)
+{
+    /// <returns>The names of the databases that were created.</returns>
+    public async Task<IReadOnlyList<string>> ApplyMissingAsync(
+        string serverConnectionString, IReadOnlyList<InitScript> scripts, CancellationToken cancellationToken)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres" };
+        var existing = await ListDatabasesAsync(maintenance.ConnectionString, cancellationToken);
+        var created = new List<string>();
+
+        foreach (var script in scripts)
+        {
+            if (existing.Contains(script.DatabaseName))
+            {
+                LogSkipped(script.DatabaseName, script.FileName);
+                continue;
+            }
+
+            await ApplyAsync(maintenance, script, cancellationToken);
+            created.Add(script.DatabaseName);
+        }
+
+        return created;
+    }
+
+    private async Task ApplyAsync(NpgsqlConnectionStringBuilder maintenance, InitScript script, CancellationToken cancellationToken)
+    {
+        var quoted = QuoteIdentifier(script.DatabaseName);
+        await using (var admin = new NpgsqlConnection(maintenance.ConnectionString))
+        {
+            await admin.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", admin);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            var target = new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = script.DatabaseName, Pooling = false };
+            await using var connection = new NpgsqlConnection(target.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+
+            // One multi-statement command runs in one implicit transaction: the body applies whole or not at all.
+            await using var body = new NpgsqlCommand(script.Body, connection);
+            await body.ExecuteNonQueryAsync(cancellationToken);
+            LogApplied(script.DatabaseName, script.FileName);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An empty database would look "already initialised" on the next start; remove it.
+            await using var admin = new NpgsqlConnection(maintenance.ConnectionString);
+            await admin.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            throw new InitScriptFailedException(script, ex);
+        }
+    }
+
+    private static async Task<HashSet<string>> ListDatabasesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE NOT datistemplate", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} exists; skipping {Script}")]
+    private partial void LogSkipped(string database, string script);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created database {Database} from {Script}")]
+    private partial void LogApplied(string database, string script);
+}
+
+public sealed class InitScriptFailedException(InitScript script, Exception inner)
+    : Exception($"Init script '{script.FileName}' failed for database '{script.DatabaseName}': {inner.Message}", inner);
