@@ -1,0 +1,28 @@
+using Bogus;
+
+namespace DHub.Core.Seeding.Generators;
+
+/// <summary>Who a customer is: the identity shared by accounts_db.customers and customer_db.customer_profiles.</summary>
+internal readonly record struct CustomerPersona(string FirstName, string LastName, string Email, string Phone);
+
+/// <summary>
+/// Derives customer i's persona from its own seed. Both the customer master and the CRM profile
+/// (and the guarantor and beneficiary tables, which reuse the family name) replay it instead of
+/// keeping a million names in memory. One Faker is reseeded per customer, because constructing a
+/// Faker costs far more than drawing a name.
+/// </summary>
+internal sealed class CustomerPersonas(SeedContext ctx)
+{
+    private static readonly string[] MailProviders = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com"];
+
+    private readonly Faker faker = ctx.FakerFor("customers.persona");
+
+    public CustomerPersona For(int customer)
+    {
+        faker.Random = EntityRandom.For(ctx, "customers.persona", customer);
+        var first = faker.Name.FirstName();
+        var last = faker.Name.LastName();
+        var email = ContactDetails.Email(first, last, (customer + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), faker.PickRandom(MailProviders));
+        return new CustomerPersona(first, last, email, ContactDetails.Phone(faker.Random));
+    }
+}

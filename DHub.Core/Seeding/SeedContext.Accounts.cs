@@ -1,0 +1,58 @@
+namespace DHub.Core.Seeding;
+
+public sealed partial class SeedContext
+{
+    /// <summary>Accounts (phase 2): account i has id <c>Ids.Account(i)</c>; a customer's accounts are contiguous.</summary>
+    internal AccountRegistry Accounts { get; } = new();
+}
+
+/// <summary>
+/// An account and the shape of its ledger. <see cref="FirstTransaction"/> is the global index of
+/// its first transaction, so transaction ids of any account are known without storing a single
+/// transaction; the ledger itself is replayed from the account's own seed when needed.
+/// </summary>
+internal readonly record struct AccountFact(
+    int CustomerIndex,
+    string Type,
+    string Status,
+    DateOnly Opened,
+    DateOnly? Closed,
+    string BranchCode,
+    int TransactionCount,
+    long FirstTransaction);
+
+internal sealed class AccountRegistry
+{
+    private readonly List<AccountFact> accounts = [];
+
+    // customerStart[c] = index of customer c's first account; one extra entry closes the last customer.
+    private readonly List<int> customerStart = [];
+
+    public int Count => accounts.Count;
+
+    public long TransactionCount { get; private set; }
+
+    public AccountFact this[int account] => accounts[account];
+
+    /// <summary>Indexes of the customer's accounts (empty for the quarter of customers without one).</summary>
+    public IEnumerable<int> AccountsOf(int customer) =>
+        Enumerable.Range(customerStart[customer], customerStart[customer + 1] - customerStart[customer]);
+
+    public int AccountCountOf(int customer) => customerStart[customer + 1] - customerStart[customer];
+
+    internal void Reset()
+    {
+        accounts.Clear();
+        customerStart.Clear();
+        TransactionCount = 0;
+    }
+
+    /// <summary>Marks the start of the next customer's accounts; call once per customer, in order, and once more at the end.</summary>
+    internal void StartCustomer() => customerStart.Add(accounts.Count);
+
+    internal void Add(int customer, string type, string status, DateOnly opened, DateOnly? closed, string branchCode, int transactionCount)
+    {
+        accounts.Add(new AccountFact(customer, type, status, opened, closed, branchCode, transactionCount, TransactionCount));
+        TransactionCount += transactionCount;
+    }
+}

@@ -1,0 +1,104 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using DHub.AppHost.Postgres;
+using DHub.Core.Databases;
+using DHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DHub.Tests.Backbone;
+
+/// <summary>Local mode starts from nothing, keeps a configured data directory, and leaves no server behind.</summary>
+public sealed class LocalPostgresLifecycleTests
+{
+    [Fact]
+    public async Task Stopping_the_app_stops_postgres_and_removes_the_fresh_cluster()
+    {
+        LocalPostgresCluster cluster;
+        await using (var app = await StartLocalAsync())
+        {
+            cluster = ClusterOf(app);
+            Assert.True(cluster.IsEphemeral);
+            Assert.NotEmpty(PostgresProcessesUsing(cluster.DataDirectory));
+
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(PostgresProcessesUsing(cluster.DataDirectory));
+        Assert.False(Directory.Exists(cluster.DataDirectory));
+    }
+
+    [Fact]
+    public async Task A_configured_data_directory_is_reused_and_the_init_scripts_are_skipped()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"dhub-test-pgdata-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var first = await StartLocalAsync($"DHub:Postgres:DataDir={dataDirectory}"))
+            {
+                await ExecuteAsync(first, "CREATE TABLE public.kept_between_runs (id int); INSERT INTO public.kept_between_runs VALUES (7)");
+                await first.StopAsync(TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "PG_VERSION")));
+            Assert.Empty(PostgresProcessesUsing(dataDirectory));
+
+            await using var second = await StartLocalAsync($"DHub:Postgres:DataDir={dataDirectory}");
+            // Had the scripts run again, CREATE DATABASE would have failed or the table would be gone.
+            Assert.Equal(7, await ExecuteAsync(second, "SELECT id FROM public.kept_between_runs"));
+            await second.StopAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            if (Directory.Exists(dataDirectory))
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<DistributedApplication> StartLocalAsync(params string[] settings)
+    {
+        var builder = await AppHostFactory.CreateAsync(["DHub:Postgres:Mode=Local", "DHub:Seed:Scale=0.01", .. settings]);
+        var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(AppHostFactory.StartTimeout);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), timeout.Token);
+        return app;
+    }
+
+    private static LocalPostgresCluster ClusterOf(DistributedApplication app) =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalPostgresResource>().Single().Cluster;
+
+    private static async Task<object?> ExecuteAsync(DistributedApplication app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(await app.GetConnectionStringAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), TestContext.Current.CancellationToken));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Processes whose command line names the data directory: the postmaster and its runuser wrapper.</summary>
+    private static List<int> PostgresProcessesUsing(string dataDirectory) =>
+        Directory.GetDirectories("/proc")
+            .Select(path => int.TryParse(Path.GetFileName(path), out var pid) ? pid : -1)
+            .Where(pid => pid > 0)
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(dataDirectory, StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false; // the process ended while we looked
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            })
+            .ToList();
+}

@@ -1,0 +1,25 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DHub.Tests.Infrastructure;
+
+/// <summary>Creates AppHost test builders with the settings every test shares.</summary>
+public static class AppHostFactory
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    /// <param name="settings">AppHost configuration as <c>key=value</c>, e.g. <c>DHub:Postgres:Mode=Local</c>.</param>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(params string[] settings)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DHub_AppHost>(settings, TestContext.Current.CancellationToken);
+        builder.Services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddFilter("Aspire.", LogLevel.Warning);
+            logging.AddFilter("Microsoft.", LogLevel.Warning);
+        });
+        return builder;
+    }
+}
