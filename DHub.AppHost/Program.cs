@@ -1,3 +1,4 @@
+using DHub.AppHost;
 using DHub.AppHost.Postgres;
 using Microsoft.Extensions.Configuration;
 
@@ -6,7 +7,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddDemoPostgres();
 
 var seeder = builder.AddProject<Projects.DHub_Seeder>("seeder")
-    .WithDemoDatabases(postgres);
+    .WithDemoDatabases(postgres)
+    .WithSeedSettings(builder.Configuration);
 
 var api = builder.AddProject<Projects.DHub_Api>("api")
     .WithDemoDatabases(postgres)

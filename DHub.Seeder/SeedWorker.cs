@@ -1,13 +1,14 @@
-using DHub.Core.Databases;
+using DHub.Core.Seeding;
 
 namespace DHub.Seeder;
 
 /// <summary>
-/// Runs once and stops the host. The exit code is what the AppHost (and <c>WaitForCompletion</c>)
-/// sees: 0 lets the API start, anything else keeps it from starting.
+/// Runs the seed pipeline once and stops the host. The exit code is what the AppHost (and
+/// <c>WaitForCompletion</c>) sees: 0 lets the API start, anything else keeps it from starting.
 /// </summary>
 public sealed partial class SeedWorker(
-    DatabaseInventory inventory,
+    SeedOperations operations,
+    IConfiguration configuration,
     IHostApplicationLifetime lifetime,
     ILogger<SeedWorker> logger) : BackgroundService
 {
@@ -15,24 +16,26 @@ public sealed partial class SeedWorker(
     {
         try
         {
-            var unreachable = 0;
-            foreach (var database in DemoDatabases.All)
+            var settings = configuration.GetSection(SeederSettings.Section).Get<SeederSettings>() ?? new SeederSettings();
+            var progress = new Progress<SeedProgress>(p =>
             {
-                var summary = await inventory.SummarizeAsync(database, stoppingToken);
-                if (!summary.Reachable)
+                if (p.Step == SeedStep.TableLoaded)
                 {
-                    unreachable++;
-                    LogUnreachable(database, summary.Error);
-                    continue;
+                    LogTableLoaded(p.Database!, p.Table!, p.Rows);
                 }
-
-                LogReachable(database, summary.TableCount);
-            }
-
-            Environment.ExitCode = unreachable == 0 ? 0 : 1;
+            });
+            await operations.SeedAsync(settings.ToOptions(), progress, stoppingToken);
+            Environment.ExitCode = 0;
+        }
+        catch (Exception ex) when (ex is SeedException or InvalidOperationException)
+        {
+            // One clear line, no stack trace: these are conditions a user fixes (settings, a busy or broken server).
+            LogFailed(ex.Message);
+            Environment.ExitCode = 1;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            LogFailed("Seeding was cancelled; every database keeps its previous contents.");
             Environment.ExitCode = 1;
         }
         finally
@@ -41,9 +44,9 @@ public sealed partial class SeedWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is reachable with {TableCount} tables")]
-    private partial void LogReachable(string database, int tableCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Rows} rows into {Database}.{Table}")]
+    private partial void LogTableLoaded(string database, string table, long rows);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Database {Database} is unreachable: {Reason}")]
-    private partial void LogUnreachable(string database, string? reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seeding failed: {Reason}")]
+    private partial void LogFailed(string reason);
 }

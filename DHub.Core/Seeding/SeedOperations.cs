@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using DHub.Core.Databases;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DHub.Core.Seeding;
+
+/// <summary>
+/// Seeding, status and clearing of the six demo databases: the operations the Seeder, the CLI and
+/// the API share. A seed replaces all data atomically: readers see the old contents until the
+/// commit, then all of the new.
+/// </summary>
+public sealed partial class SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
+{
+    public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger)
+        : this(connections, inventory, logger, TimeProvider.System)
+    {
+    }
+
+    /// <exception cref="InvalidSeedOptionsException">The options are out of range; nothing was touched.</exception>
+    /// <exception cref="SeedAlreadyRunningException">Another run holds the lock; nothing was touched.</exception>
+    /// <exception cref="SeedFailedException">The run failed; every database keeps its previous contents.</exception>
+    public async Task<SeedRun> SeedAsync(SeedOptions options, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidSeedOptionsException(problems);
+        }
+
+        var startedAt = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        using var root = SeedTelemetry.ActivitySource.StartActivity("seed");
+        root?.SetTag(SeedTelemetry.Tags.Scale, options.Scale);
+        root?.SetTag(SeedTelemetry.Tags.Seed, options.Seed);
+        LogStarting(options.Scale, options.Seed, options.CustomerCount, options.EmployeeCount, options.AsOf);
+
+        string? current = null;
+        try
+        {
+            await using var session = await SeedSession.BeginAsync(connections, logger, cancellationToken);
+            var context = new SeedContext(options);
+            var rowCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+
+            foreach (var phase in SeedPhases.All)
+            {
+                using var phaseActivity = SeedTelemetry.ActivitySource.StartActivity(phase.SpanName);
+                var phaseClock = Stopwatch.StartNew();
+                progress?.Report(new SeedProgress(SeedStep.PhaseStarted, phase.Number, phase.Name, Elapsed: clock.Elapsed));
+
+                foreach (var factory in phase.Tables)
+                {
+                    var load = factory(context);
+                    current = $"{load.Database}.{load.Table}";
+                    var rows = await LoadAsync(session.ConnectionFor(load.Database), load, cancellationToken);
+                    rowCounts[current] = rows;
+                    progress?.Report(new SeedProgress(SeedStep.TableLoaded, phase.Number, phase.Name, load.Database, load.Table, rows, clock.Elapsed));
+                }
+
+                SeedTelemetry.PhaseDuration.Record(phaseClock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>(SeedTelemetry.Tags.Phase, phase.SpanName));
+                LogPhaseCompleted(phase.Number, phase.Name, phase.Tables.Count, phaseClock.ElapsedMilliseconds);
+            }
+
+            current = "commit";
+            progress?.Report(new SeedProgress(SeedStep.Committing, SeedPhases.All.Count, "commit", Elapsed: clock.Elapsed));
+            var run = new SeedRun(session.RunId, options.Seed, options.Scale, options.CustomerCount, options.EmployeeCount, options.AsOf, startedAt, clock.Elapsed, rowCounts);
+            await session.CommitAsync((connection, ct) => SeedRunLog.WriteAsync(connection, run, ct), cancellationToken);
+
+            root?.SetTag(SeedTelemetry.Tags.TotalRows, run.TotalRows);
+            progress?.Report(new SeedProgress(SeedStep.Completed, SeedPhases.All.Count, "done", Rows: run.TotalRows, Elapsed: clock.Elapsed));
+            LogCompleted(run.TotalRows, clock.ElapsedMilliseconds, run.RunId);
+            return run;
+        }
+        catch (Exception ex) when (IsDatabaseFailure(ex))
+        {
+            root?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            var where = current is null ? "while preparing the databases" : $"at {current}";
+            throw new SeedFailedException($"Seeding failed {where}: {ex.Message} Every database keeps its previous contents.", ex);
+        }
+        catch (Exception ex)
+        {
+            root?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>Per database and table row counts, and the last completed seed.</summary>
+    public async Task<SeedStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var databases = new List<DatabaseRowCounts>();
+        foreach (var database in DemoDatabases.All)
+        {
+            databases.Add(new DatabaseRowCounts(database, await inventory.CountRowsAsync(database, cancellationToken)));
+        }
+
+        await using var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);
+        return new SeedStatus(databases, await SeedRunLog.ReadLatestAsync(connection, cancellationToken));
+    }
+
+    /// <summary>Empties all 34 tables and restarts their identity sequences, atomically across the six databases.</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var session = await SeedSession.BeginAsync(connections, logger, cancellationToken);
+            await session.CommitAsync((connection, ct) => SeedRunLog.WriteClearAsync(connection, session.RunId, startedAt, clock.Elapsed, ct), cancellationToken);
+            LogCleared(clock.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (IsDatabaseFailure(ex))
+        {
+            throw new SeedFailedException($"Clearing failed: {ex.Message} Every database keeps its previous contents.", ex);
+        }
+    }
+
+    private static async Task<long> LoadAsync(NpgsqlConnection connection, ITableLoad load, CancellationToken cancellationToken)
+    {
+        using var activity = SeedTelemetry.ActivitySource.StartActivity($"load {load.Table}");
+        activity?.SetTag(SeedTelemetry.Tags.Database, load.Database);
+        activity?.SetTag(SeedTelemetry.Tags.Table, load.Table);
+
+        var columns = string.Join(", ", load.Columns.Select(c => $"\"{c}\""));
+        // Generation and the binary protocol writes are synchronous CPU work; keep them off the caller's thread.
+        var rows = await Task.Run(() =>
+        {
+            using var importer = connection.BeginBinaryImport($"COPY public.\"{load.Table}\" ({columns}) FROM STDIN (FORMAT BINARY)");
+            var written = load.WriteTo(importer, cancellationToken);
+            importer.Complete();
+            return written;
+        }, cancellationToken);
+
+        await using var size = new NpgsqlCommand($"SELECT pg_total_relation_size('public.\"{load.Table}\"')", connection);
+        var bytes = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
+
+        activity?.SetTag(SeedTelemetry.Tags.Rows, rows);
+        activity?.SetTag(SeedTelemetry.Tags.Bytes, bytes);
+        SeedTelemetry.RowsLoaded.Add(rows,
+            new KeyValuePair<string, object?>(SeedTelemetry.Tags.Database, load.Database),
+            new KeyValuePair<string, object?>(SeedTelemetry.Tags.Table, load.Table));
+        return rows;
+    }
+
+    private static bool IsDatabaseFailure(Exception ex) =>
+        ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeding at scale {Scale} with seed {Seed}: {Customers} customers, {Employees} employees, as of {AsOf}")]
+    private partial void LogStarting(double scale, int seed, int customers, int employees, DateOnly asOf);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Phase {Phase} {PhaseName} loaded {TableCount} tables in {ElapsedMs} ms")]
+    private partial void LogPhaseCompleted(int phase, string phaseName, int tableCount, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {TotalRows} rows in {ElapsedMs} ms (run {RunId})")]
+    private partial void LogCompleted(long totalRows, long elapsedMs, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleared all demo tables in {ElapsedMs} ms")]
+    private partial void LogCleared(long elapsedMs);
+}

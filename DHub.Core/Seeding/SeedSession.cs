@@ -1,0 +1,182 @@
+using DHub.Core.Databases;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DHub.Core.Seeding;
+
+/// <summary>
+/// A unit of work over the six databases: it holds the seeding lock, keeps one open transaction per
+/// database (whose tables it has already truncated), and commits them all or none. Disposing an
+/// uncommitted session rolls everything back, so a failure anywhere leaves the previous contents.
+/// </summary>
+public sealed partial class SeedSession : IAsyncDisposable
+{
+    // Any constant works; it only has to be the same for every DHub process ("DHubSeed" in ASCII).
+    private const long LockKey = 0x4448_7562_5365_6564;
+    private const int RequiredPreparedTransactions = 6;
+
+    private readonly NpgsqlConnection _lock;
+    private readonly Dictionary<string, NpgsqlConnection> _connections;
+    private readonly ILogger _logger;
+    private readonly bool _twoPhase;
+    private readonly HashSet<string> _prepared = [];
+    private bool _committed;
+
+    private SeedSession(Guid runId, NpgsqlConnection @lock, Dictionary<string, NpgsqlConnection> connections, bool twoPhase, ILogger logger)
+    {
+        RunId = runId;
+        _lock = @lock;
+        _connections = connections;
+        _twoPhase = twoPhase;
+        _logger = logger;
+    }
+
+    public Guid RunId { get; }
+
+    public static async Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken)
+    {
+        var @lock = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);
+        var opened = new Dictionary<string, NpgsqlConnection>(StringComparer.Ordinal);
+        try
+        {
+            await using (var acquire = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", @lock))
+            {
+                if (!(bool)(await acquire.ExecuteScalarAsync(cancellationToken))!)
+                {
+                    throw new SeedAlreadyRunningException();
+                }
+            }
+
+            await PreparedTransactionRecovery.RecoverAsync(connections, logger, cancellationToken);
+
+            foreach (var database in DemoDatabases.All)
+            {
+                var connection = await connections.For(database).OpenConnectionAsync(cancellationToken);
+                opened[database] = connection;
+                await ExecuteAsync(connection, SeedRunLog.EnsureTableSql, cancellationToken);
+                await ExecuteAsync(connection, "BEGIN", cancellationToken);
+                await TruncateAllAsync(connection, cancellationToken);
+            }
+
+            var twoPhase = await SupportsTwoPhaseCommitAsync(@lock, cancellationToken);
+            if (!twoPhase)
+            {
+                LogNoTwoPhaseCommit(logger, RequiredPreparedTransactions);
+            }
+
+            return new SeedSession(Guid.NewGuid(), @lock, opened, twoPhase, logger);
+        }
+        catch
+        {
+            foreach (var connection in opened.Values)
+            {
+                await connection.DisposeAsync(); // closing a connection rolls back its transaction
+            }
+
+            await @lock.DisposeAsync(); // and releases the advisory lock
+            throw;
+        }
+    }
+
+    public NpgsqlConnection ConnectionFor(string database) => _connections[database];
+
+    /// <summary>Makes everything written in this session visible at once, in all six databases.</summary>
+    public async Task CommitAsync(Func<NpgsqlConnection, CancellationToken, Task> recordRun, CancellationToken cancellationToken)
+    {
+        foreach (var connection in _connections.Values)
+        {
+            await recordRun(connection, cancellationToken);
+        }
+
+        if (!_twoPhase)
+        {
+            foreach (var connection in _connections.Values)
+            {
+                await ExecuteAsync(connection, "COMMIT", cancellationToken);
+            }
+
+            _committed = true;
+            return;
+        }
+
+        foreach (var (database, connection) in _connections)
+        {
+            await ExecuteAsync(connection, $"PREPARE TRANSACTION '{PreparedTransactionRecovery.Gid(RunId, database)}'", cancellationToken);
+            _prepared.Add(database);
+        }
+
+        // The decision is made: from the first COMMIT PREPARED on, recovery completes the rest, so this
+        // phase must not be abandoned half-way because a caller lost interest.
+        foreach (var (database, connection) in _connections)
+        {
+            await ExecuteAsync(connection, $"COMMIT PREPARED '{PreparedTransactionRecovery.Gid(RunId, database)}'", CancellationToken.None);
+        }
+
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed)
+        {
+            await RollBackAsync();
+        }
+
+        foreach (var connection in _connections.Values)
+        {
+            await connection.DisposeAsync();
+        }
+
+        await _lock.DisposeAsync();
+    }
+
+    private async Task RollBackAsync()
+    {
+        foreach (var (database, connection) in _connections)
+        {
+            try
+            {
+                var sql = _prepared.Contains(database)
+                    ? $"ROLLBACK PREPARED '{PreparedTransactionRecovery.Gid(RunId, database)}'"
+                    : "ROLLBACK";
+                await ExecuteAsync(connection, sql, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // A broken connection has already rolled back; a prepared transaction it could not
+                // roll back is finished by recovery at the next start.
+                LogRollbackDeferred(_logger, database, ex.Message);
+            }
+        }
+    }
+
+    private static async Task TruncateAllAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var list = new NpgsqlCommand(
+            "SELECT string_agg(format('public.%I', table_name), ', ') FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+            connection);
+        if (await list.ExecuteScalarAsync(cancellationToken) is string tables)
+        {
+            // One statement for all tables satisfies the foreign keys between them; RESTART IDENTITY renumbers SERIALs from 1.
+            await ExecuteAsync(connection, $"TRUNCATE {tables} RESTART IDENTITY", cancellationToken);
+        }
+    }
+
+    private static async Task<bool> SupportsTwoPhaseCommitAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT current_setting('max_prepared_transactions')::int", connection);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))! >= RequiredPreparedTransactions;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server allows fewer than {Required} prepared transactions (max_prepared_transactions); the six databases are committed one after another, not atomically")]
+    private static partial void LogNoTwoPhaseCommit(ILogger logger, int required);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not roll back {Database} now ({Reason}); recovery finishes it at the next start")]
+    private static partial void LogRollbackDeferred(ILogger logger, string database, string reason);
+}
