@@ -29,7 +29,9 @@ public sealed class LocalPostgresCluster
             // TCP only: no socket file to place in a directory we may not own.
             "-c", "unix_socket_directories=",
             // Seeding commits the six databases atomically with two-phase commit.
-            "-c", "max_prepared_transactions=16");
+            "-c", "max_prepared_transactions=16",
+            // PostgreSQL logs to stderr, which the dashboard shows as errors: keep it to real warnings.
+            "-c", "log_min_messages=warning");
     }
 
     public LocalPostgresBinaries Binaries { get; }

@@ -70,10 +70,10 @@ public sealed partial class SeedSession : IAsyncDisposable
         {
             foreach (var connection in opened.Values)
             {
-                await connection.DisposeAsync(); // closing a connection rolls back its transaction
+                await connection.DisposeAsync(); // returning a connection to the pool rolls back its transaction
             }
 
-            await @lock.DisposeAsync(); // and releases the advisory lock
+            await ReleaseLockAsync(@lock);
             throw;
         }
     }
@@ -127,7 +127,22 @@ public sealed partial class SeedSession : IAsyncDisposable
             await connection.DisposeAsync();
         }
 
-        await _lock.DisposeAsync();
+        await ReleaseLockAsync(_lock);
+    }
+
+    /// <summary>Session-level advisory locks outlive <c>Close()</c> on a pooled connection, so unlock explicitly.</summary>
+    private static async Task ReleaseLockAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is broken, and the server released the lock when the session ended.
+        }
+
+        await connection.DisposeAsync();
     }
 
     private async Task RollBackAsync()

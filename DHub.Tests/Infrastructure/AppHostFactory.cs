@@ -19,6 +19,8 @@ public static class AppHostFactory
             logging.SetMinimumLevel(LogLevel.Information);
             logging.AddFilter("Aspire.", LogLevel.Warning);
             logging.AddFilter("Microsoft.", LogLevel.Warning);
+            // Resource console output (postgres, seeder, api) is in the dashboard; in test output it drowns the failures.
+            logging.AddFilter("DHub.AppHost.Resources", LogLevel.Warning);
         });
         return builder;
     }

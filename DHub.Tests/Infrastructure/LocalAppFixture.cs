@@ -4,6 +4,9 @@ using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
 using Microsoft.Extensions.DependencyInjection;
+using DHub.Core.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace DHub.Tests.Infrastructure;
@@ -56,6 +59,32 @@ public sealed class LocalAppFixture : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>
+    /// Connections to the fixture's six databases for running DHub.Core operations in-process.
+    /// They carry an application name so tests can find (and kill) their backends in pg_stat_activity.
+    /// </summary>
+    public async Task<DemoDatabaseConnections> CreateConnectionsAsync(string applicationName = TestApplicationName)
+    {
+        var settings = new Dictionary<string, string?>();
+        foreach (var database in DemoDatabases.All)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync(database)) { ApplicationName = applicationName };
+            settings[$"ConnectionStrings:{database}"] = builder.ConnectionString;
+        }
+
+        return DemoDatabaseConnections.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+    }
+
+    public const string TestApplicationName = "dhub-tests";
+
+    /// <summary>The seed operations of DHub.Core, running in the test process against the fixture's server.</summary>
+    public async Task<SeedOperationsScope> CreateOperationsAsync(string applicationName = TestApplicationName)
+    {
+        var connections = await CreateConnectionsAsync(applicationName);
+        var inventory = new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance);
+        return new SeedOperationsScope(new SeedOperations(connections, inventory, NullLogger<SeedOperations>.Instance), connections);
+    }
+
     /// <summary>Runs a scalar query in every demo database and sums the results.</summary>
     public async Task<long> SumOverDatabasesAsync(string sql)
     {
@@ -85,4 +114,9 @@ public sealed class LocalAppFixture : IAsyncLifetime
 public sealed class LocalAppCollection : ICollectionFixture<LocalAppFixture>
 {
     public const string Name = "local app";
+}
+
+public sealed record SeedOperationsScope(SeedOperations Operations, DemoDatabaseConnections Connections) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Connections.DisposeAsync();
 }

@@ -1,0 +1,228 @@
+using DHub.Core.Databases;
+using DHub.Core.References;
+using DHub.Core.Seeding;
+using DHub.Tests.Infrastructure;
+using Npgsql;
+
+namespace DHub.Tests.Seeding;
+
+/// <summary>The seed pipeline against real PostgreSQL: determinism, consistency, atomicity, concurrency.</summary>
+[Collection(LocalAppCollection.Name)]
+public sealed class SeedPipelineTests(LocalAppFixture fixture)
+{
+    internal static readonly DateOnly AsOf = new(2026, 6, 30);
+
+    private static SeedOptions Small(int seed = 7) => new() { Scale = 0.1, Seed = seed, AsOf = AsOf };
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_same_seed_reproduces_every_table_and_another_seed_changes_them()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+
+        await scope.Operations.SeedAsync(Small(), null, Token);
+        var first = await DatabaseSnapshot.TakeAsync(fixture);
+        await scope.Operations.SeedAsync(Small(), null, Token);
+        var second = await DatabaseSnapshot.TakeAsync(fixture);
+        await scope.Operations.SeedAsync(Small(seed: 8), null, Token);
+        var other = await DatabaseSnapshot.TakeAsync(fixture);
+
+        Assert.Equal(34, first.Tables.Count);
+        Assert.All(first.Tables, t => Assert.True(t.Value.Rows > 0, $"{t.Key} is empty"));
+        Assert.Empty(first.TablesDifferingFrom(second));
+        // Fixed catalogues (departments' names, training programs...) may coincide; generated tables must not.
+        Assert.True(first.TablesDifferingFrom(other).Count() >= 30, "a different seed should change almost every table");
+    }
+
+    [Fact]
+    public async Task Every_cross_database_reference_resolves_to_an_existing_row()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        await scope.Operations.SeedAsync(Small(), null, Token);
+
+        foreach (var link in CrossDatabaseReferences.All)
+        {
+            var targets = await ValuesAsync(link.TargetDatabase, $"SELECT \"{link.TargetColumn}\" FROM public.\"{link.TargetTable}\"");
+            var sources = await ValuesAsync(link.SourceDatabase,
+                $"SELECT DISTINCT \"{link.SourceColumn}\" FROM public.\"{link.SourceTable}\" WHERE \"{link.SourceColumn}\" IS NOT NULL" +
+                (link.Condition is null ? "" : $" AND ({link.Condition})"));
+
+            Assert.True(sources.Count > 0, $"{link.SourceQualifiedTable}.{link.SourceColumn} is never populated");
+            var orphans = sources.Except(targets).ToList();
+            Assert.True(orphans.Count == 0,
+                $"{orphans.Count} orphans in {link.SourceQualifiedTable}.{link.SourceColumn} -> {link.TargetQualifiedTable}, e.g. {string.Join(", ", orphans.Take(3))}");
+        }
+    }
+
+    [Fact]
+    public async Task Seeding_a_populated_database_replaces_the_data_and_restarts_identities()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+
+        var first = await scope.Operations.SeedAsync(Small(), null, Token);
+        var second = await scope.Operations.SeedAsync(Small(), null, Token);
+
+        Assert.Equal(first.RowCounts, second.RowCounts);
+        var snapshot = await DatabaseSnapshot.TakeAsync(fixture);
+        Assert.Equal(second.TotalRows, snapshot.TotalRows);
+        await using var connection = await fixture.OpenAsync(DemoDatabases.Employees);
+        await using var command = new NpgsqlCommand("SELECT min(review_id) FROM performance_reviews", connection);
+        Assert.Equal(1, await command.ExecuteScalarAsync(Token));
+    }
+
+    [Fact]
+    public async Task A_connection_terminated_mid_run_leaves_every_database_as_it_was()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        await scope.Operations.SeedAsync(Small(), null, Token);
+        var before = await DatabaseSnapshot.TakeAsync(fixture);
+
+        // Once phase 2 has started loading accounts_db, kill that database's loading backend from outside.
+        var killed = false;
+        var progress = new InlineProgress<SeedProgress>(p =>
+        {
+            if (!killed && p is { Step: SeedStep.TableLoaded, Database: DemoDatabases.Accounts })
+            {
+                killed = TerminateBackendsAsync(DemoDatabases.Accounts).GetAwaiter().GetResult() > 0;
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<SeedFailedException>(() => scope.Operations.SeedAsync(Small(seed: 99), progress, Token));
+
+        Assert.True(killed, "the fault was never injected");
+        Assert.Contains("keeps its previous contents", error.Message, StringComparison.Ordinal);
+        var after = await DatabaseSnapshot.TakeAsync(fixture);
+        Assert.Empty(before.TablesDifferingFrom(after));
+        Assert.Equal(0, await PreparedTransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task A_second_run_while_one_is_active_fails_fast()
+    {
+        await using var first = await fixture.CreateOperationsAsync();
+        await using var second = await fixture.CreateOperationsAsync();
+        using var holding = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var progress = new InlineProgress<SeedProgress>(p =>
+        {
+            if (p is { Step: SeedStep.TableLoaded, Phase: 1 } && holding.CurrentCount == 0)
+            {
+                holding.Release();
+                release.Wait(TimeSpan.FromSeconds(60));
+            }
+        });
+
+        var running = first.Operations.SeedAsync(Small(), progress, Token);
+        Assert.True(await holding.WaitAsync(TimeSpan.FromSeconds(60), Token), "the first run never started loading");
+
+        await Assert.ThrowsAsync<SeedAlreadyRunningException>(() => second.Operations.SeedAsync(Small(), null, Token));
+        await Assert.ThrowsAsync<SeedAlreadyRunningException>(() => second.Operations.ClearAsync(Token));
+
+        release.Release();
+        Assert.True((await running).TotalRows > 0);
+    }
+
+    [Fact]
+    public async Task Prepared_transactions_of_a_crashed_run_are_rolled_back_unless_its_commit_had_begun()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        await scope.Operations.SeedAsync(Small(), null, Token);
+        var before = await DatabaseSnapshot.TakeAsync(fixture);
+
+        // A run that crashed after PREPARE but before any COMMIT PREPARED: nothing of it may appear.
+        var abandoned = Guid.NewGuid();
+        await PrepareAsync(DemoDatabases.Employees, abandoned, "DELETE FROM performance_reviews");
+        await PrepareAsync(DemoDatabases.Customer, abandoned, "DELETE FROM satisfaction_surveys");
+        Assert.Equal(2, await PreparedTransactionRecovery.RecoverAsync(scope.Connections, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Token));
+        Assert.Empty(before.TablesDifferingFrom(await DatabaseSnapshot.TakeAsync(fixture)));
+
+        // A run that crashed after committing customer_db: the commit was decided, so employees_db must follow.
+        var decided = Guid.NewGuid();
+        await PrepareAsync(DemoDatabases.Employees, decided, "DELETE FROM performance_reviews", recordRun: true);
+        await using (var customer = await fixture.OpenAsync(DemoDatabases.Customer))
+        await using (var record = new NpgsqlCommand($"INSERT INTO dhub.seed_runs (run_id, kind, started_at, duration_ms) VALUES ('{decided}', 'clear', now(), 0)", customer))
+        {
+            await record.ExecuteNonQueryAsync(Token);
+        }
+
+        Assert.Equal(1, await PreparedTransactionRecovery.RecoverAsync(scope.Connections, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Token));
+        Assert.Equal(0, (await DatabaseSnapshot.TakeAsync(fixture)).RowsOf("employees_db.performance_reviews"));
+        Assert.Equal(0, await PreparedTransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task Status_reports_counts_and_the_last_run_and_clear_empties_every_table()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        var run = await scope.Operations.SeedAsync(Small(), null, Token);
+
+        var status = await scope.Operations.GetStatusAsync(Token);
+        Assert.Equal(DemoDatabases.All, status.Databases.Select(d => d.Database));
+        Assert.Equal(run.TotalRows, status.TotalRows);
+        Assert.Equal(run.RunId, status.LastRun?.RunId);
+        Assert.Equal((7, 0.1, AsOf), (status.LastRun!.Seed, status.LastRun.Scale, status.LastRun.AsOf));
+
+        await scope.Operations.ClearAsync(Token);
+
+        var cleared = await scope.Operations.GetStatusAsync(Token);
+        Assert.Equal(34, cleared.Databases.Sum(d => d.Tables.Count));
+        Assert.Equal(0, cleared.TotalRows);
+        Assert.Equal(run.RunId, cleared.LastRun?.RunId);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(1000.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public async Task Invalid_scales_are_rejected_before_touching_the_databases(double scale)
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidSeedOptionsException>(() => scope.Operations.SeedAsync(new SeedOptions { Scale = scale }, null, Token));
+
+        Assert.Contains("Scale must be a finite number greater than 0 and at most 1000", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<HashSet<string>> ValuesAsync(string database, string sql)
+    {
+        await using var connection = await fixture.OpenAsync(database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(Token))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private async Task<int> TerminateBackendsAsync(string database)
+    {
+        await using var admin = await fixture.OpenAsync(DemoDatabases.Employees);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND application_name = @app AND pid <> pg_backend_pid()", admin);
+        command.Parameters.AddWithValue("db", database);
+        command.Parameters.AddWithValue("app", LocalAppFixture.TestApplicationName);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(Token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task PrepareAsync(string database, Guid runId, string sql, bool recordRun = false)
+    {
+        await using var connection = await fixture.OpenAsync(database);
+        var record = recordRun ? $"INSERT INTO dhub.seed_runs (run_id, kind, started_at, duration_ms) VALUES ('{runId}', 'clear', now(), 0);" : "";
+        await using var command = new NpgsqlCommand(
+            $"BEGIN; {sql}; {record} PREPARE TRANSACTION '{PreparedTransactionRecovery.Gid(runId, database)}'", connection);
+        await command.ExecuteNonQueryAsync(Token);
+    }
+
+    private async Task<long> PreparedTransactionCountAsync()
+    {
+        await using var connection = await fixture.OpenAsync(DemoDatabases.Employees);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_xacts", connection);
+        return (long)(await command.ExecuteScalarAsync(Token))!;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using DHub.Core.Seeding;
+using DHub.Tests.Infrastructure;
+
+namespace DHub.Tests.Seeding;
+
+/// <summary>The trace the dashboard shows for a seed: one root, seven phases, one span per table.</summary>
+[Collection(LocalAppCollection.Name)]
+public sealed class SeedTelemetryTests(LocalAppFixture fixture)
+{
+    [Fact]
+    public async Task A_seed_emits_a_root_span_with_seven_phase_spans_and_one_load_span_per_table()
+    {
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SeedTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await using var scope = await fixture.CreateOperationsAsync();
+        var run = await scope.Operations.SeedAsync(new SeedOptions { Scale = 0.1, Seed = 3, AsOf = SeedPipelineTests.AsOf }, null, TestContext.Current.CancellationToken);
+
+        var root = Assert.Single(stopped, a => a.DisplayName == "seed" && a.Parent is null && (long?)a.GetTagItem("total_rows") == run.TotalRows);
+        Assert.Equal(0.1, root.GetTagItem("scale"));
+        Assert.Equal(3, root.GetTagItem("seed"));
+        var trace = stopped.Where(a => a.TraceId == root.TraceId).ToList();
+
+        var phases = trace.Where(a => a.ParentSpanId == root.SpanId).OrderBy(a => a.StartTimeUtc).ToList();
+        Assert.Equal(SeedPhases.All.Select(p => p.SpanName), phases.Select(p => p.DisplayName));
+        Assert.Equal(
+            ["phase 1 foundation", "phase 2 core banking", "phase 3 crm", "phase 4 employee development", "phase 5 loans", "phase 6 insurance", "phase 7 compliance"],
+            phases.Select(p => p.DisplayName));
+
+        var loads = trace.Where(a => phases.Any(p => p.SpanId == a.ParentSpanId)).ToList();
+        Assert.Equal(34, loads.Count);
+        Assert.All(loads, load =>
+        {
+            Assert.Equal($"load {load.GetTagItem("table")}", load.DisplayName);
+            Assert.True((long)load.GetTagItem("rows")! > 0, $"{load.DisplayName} loaded no rows");
+            Assert.True((long)load.GetTagItem("bytes")! > 0, $"{load.DisplayName} has no size");
+        });
+        Assert.Equal(run.TotalRows, loads.Sum(l => (long)l.GetTagItem("rows")!));
+    }
+}
