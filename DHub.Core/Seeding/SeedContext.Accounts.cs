@@ -38,8 +38,6 @@ internal sealed class AccountRegistry
     public IEnumerable<int> AccountsOf(int customer) =>
         Enumerable.Range(customerStart[customer], customerStart[customer + 1] - customerStart[customer]);
 
-    public int AccountCountOf(int customer) => customerStart[customer + 1] - customerStart[customer];
-
     internal void Reset()
     {
         accounts.Clear();

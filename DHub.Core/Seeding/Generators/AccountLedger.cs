@@ -41,6 +41,21 @@ internal static class AccountLedger
     public static List<LedgerEntry> Replay(SeedContext ctx, int accountIndex, in AccountFact account) =>
         Build(ctx, accountIndex, account.Type, account.Opened, account.Closed);
 
+    /// <summary>Position of the largest movement (by absolute amount) of a ledger: what monitoring and audits look at.</summary>
+    public static int LargestMovement(List<LedgerEntry> ledger)
+    {
+        var largest = 0;
+        for (var k = 1; k < ledger.Count; k++)
+        {
+            if (Math.Abs(ledger[k].Amount) > Math.Abs(ledger[largest].Amount))
+            {
+                largest = k;
+            }
+        }
+
+        return largest;
+    }
+
     public static List<LedgerEntry> Build(SeedContext ctx, int accountIndex, string accountType, DateOnly opened, DateOnly? closed)
     {
         var random = EntityRandom.For(ctx, "transactions", accountIndex);

@@ -72,8 +72,9 @@ internal static class RepaymentStory
             return (Missed, null);
         }
 
-        // A late payment arrives 5-15 days after the due date, so only installments due 15+ days ago can be late.
-        var lateShare = loan.Status == "restructured" ? 0.20 : 0.05;
+        // A late payment arrives 5-15 days after the due date, so only installments due 15+ days ago
+        // can be late; the installment before an early payoff was paid on time (before the payoff).
+        var lateShare = loan.Status == "restructured" ? 0.20 : number == loan.PayoffFrom - 1 ? 0.0 : 0.05;
         return due.AddDays(15) <= asOf && random.Chance(lateShare)
             ? (Late, due.AddDays(random.Number(5, 15)))
             : (Paid, due.AddDays(-random.Number(0, 5)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace DHub.Core.Seeding.Generators;
 
@@ -75,8 +76,41 @@ internal sealed class SeedIds(int seed)
     private string Hex(string prefix, long index, int digits) =>
         UniqueIds.Hex(prefix, index, digits, runSalt + Mix(Fnv(prefix)));
 
-    private string Digits(string stream, long index, int digits) =>
-        UniqueIds.Digits(index, digits, (long)((runSalt ^ Mix(Fnv(stream))) >> 2));
+    // UniqueIds.Digits is affine in the index, so consecutive rows would get numbers with a visible
+    // common step; scattering the index first (a bijection too) makes them look unrelated.
+    private string Digits(string stream, long index, int digits)
+    {
+        var salt = runSalt ^ Mix(Fnv(stream));
+        var range = 9 * (long)Math.Pow(10, digits - 1);
+        return UniqueIds.Digits(Scatter(index, range, salt), digits, (long)(salt >> 2));
+    }
+
+    /// <summary>
+    /// A bijection on [0, range): an invertible mix on the smallest power of two covering the range,
+    /// re-applied until the value lands inside it ("cycle walking" keeps the mapping one to one).
+    /// </summary>
+    private static long Scatter(long index, long range, ulong salt)
+    {
+        if (index < 0 || index >= range)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), $"Only {range} distinct numbers exist.");
+        }
+
+        var bits = 64 - BitOperations.LeadingZeroCount((ulong)(range - 1));
+        var mask = (1UL << bits) - 1;
+        var x = (ulong)index;
+        do
+        {
+            x = (x + salt) & mask;
+            x = (x * 0x9E3779B97F4A7C15UL) & mask;
+            x ^= x >> (bits / 2);
+            x = (x * 0xBF58476D1CE4E5B9UL) & mask;
+            x ^= x >> ((bits / 2) + 1);
+        }
+        while (x >= (ulong)range);
+
+        return (long)x;
+    }
 
     private static ulong Fnv(string text)
     {

@@ -64,8 +64,6 @@ internal static class StaffRoles
         new(StaffRole.HrSpecialist, "HR Specialist", "Human Resources", 0.02, 55_000m, 85_000m, false),
         new(StaffRole.MarketingSpecialist, "Marketing Specialist", "Marketing", 0.02, 60_000m, 90_000m, false),
     ];
-
-    public static RoleProfile Of(StaffRole role) => ByPriority.First(p => p.Role == role);
 }
 
 /// <summary>A set of roles that may perform some kind of work (approve loans, review AML checks, …).</summary>

@@ -26,8 +26,6 @@ internal sealed class WeightedChoice<T>
         }
     }
 
-    public IReadOnlyList<T> Items => items;
-
     public T Pick(Randomizer random)
     {
         var x = random.Double() * cumulative[^1];
