@@ -1,20 +1,44 @@
+using DHub.Api.Databases;
 using DHub.Api.Endpoints;
+using DHub.Api.Errors;
+using DHub.Api.Health;
+using DHub.Api.Security;
+using DHub.Api.Seeding;
 using DHub.Core.Databases;
+using DHub.Core.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
+// Requests are small JSON documents; anything bigger is a mistake or an attack.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
+
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
+
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration));
 builder.Services.AddSingleton<DatabaseInventory>();
+builder.Services.AddSingleton<ServerCatalog>();
+builder.Services.AddSingleton<SeedOperations>();
+builder.Services.AddSingleton<SeedRunCoordinator>();
+builder.Services.AddSingleton<ReaderConnectionProvider>();
+builder.Services.AddHealthChecks().AddCheck<DemoDatabasesHealthCheck>("demo-databases");
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app);
+}
+
 app.MapDefaultEndpoints();
 app.MapDatabaseEndpoints();
+app.MapSeedEndpoints();
 
 app.Run();

@@ -10,9 +10,18 @@ var seeder = builder.AddProject<Projects.DHub_Seeder>("seeder")
     .WithDemoDatabases(postgres)
     .WithSeedSettings(builder.Configuration);
 
+// State-changing API endpoints require this key in X-Api-Key. Generated once, kept in user secrets.
+var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 var api = builder.AddProject<Projects.DHub_Api>("api")
     .WithDemoDatabases(postgres)
+    .WithEnvironment("DHub__Api__Key", apiKey)
     .WaitForCompletion(seeder);
+
+if (builder.Configuration["DHub:Api:QueryTimeoutSeconds"] is { Length: > 0 } queryTimeout)
+{
+    api.WithEnvironment("DHub__Api__QueryTimeoutSeconds", queryTimeout);
+}
 
 if (builder.Configuration.GetValue<int?>("DHub:Api:Port") is { } apiPort)
 {

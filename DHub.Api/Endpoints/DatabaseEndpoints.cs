@@ -1,4 +1,7 @@
+using DHub.Api.Contracts;
+using DHub.Api.Databases;
 using DHub.Core.Databases;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DHub.Api.Endpoints;
 
@@ -13,8 +16,46 @@ public static class DatabaseEndpoints
             .WithName("ListDatabases")
             .WithSummary("The six demo databases with reachability and table count.");
 
+        group.MapGet("/{db}", async (string db, ServerCatalog catalog, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await catalog.GetInfoAsync(RequireDemoDatabase(db), cancellationToken)))
+            .WithName("GetDatabaseInfo")
+            .WithSummary("Server version, size and active connections of one database.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{db}/tables", async (string db, ServerCatalog catalog, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await catalog.ListTablesAsync(RequireDemoDatabase(db), cancellationToken)))
+            .WithName("ListTables")
+            .WithSummary("Tables and views of one database.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{db}/test", async (string db, ServerCatalog catalog, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await catalog.TestAsync(RequireDemoDatabase(db), cancellationToken)))
+            .WithName("TestDatabase")
+            .WithSummary("Whether one database answers a trivial query.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{db}/query", async (string db, [FromBody] QueryRequest request, ReaderConnectionProvider readers, IConfiguration configuration, CancellationToken cancellationToken) =>
+            {
+                var database = RequireDemoDatabase(db);
+                var timeout = configuration.GetValue("DHub:Api:QueryTimeoutSeconds", 10);
+                var query = new SqlQuery(request.Sql ?? "", request.Limit ?? SqlQuery.DefaultLimit, AllowWrite: false, TimeoutSeconds: timeout);
+                var reader = await readers.GetAsync(cancellationToken);
+                var result = await SqlQueryRunner.RunAsync(reader.For(database), query, cancellationToken);
+                return TypedResults.Ok(new QueryResponse(result.Columns, result.Rows, result.Rows.Count, result.Truncated));
+            })
+            .WithName("QueryDatabase")
+            .WithSummary("Runs one read-only SQL statement as dhub_reader, with a statement timeout and a row cap.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout);
+
         return app;
     }
+
+    /// <summary>Only the six demo databases are served; anything else (including traversal attempts) is a 404.</summary>
+    private static string RequireDemoDatabase(string name) =>
+        DemoDatabases.IsDemoDatabase(name) ? name : throw new UnknownDatabaseException(name);
 }
 
 public sealed record DatabaseSummaryResponse(string Name, bool Reachable, int TableCount)

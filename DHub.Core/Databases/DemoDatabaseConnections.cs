@@ -11,10 +11,38 @@ namespace DHub.Core.Databases;
 public sealed class DemoDatabaseConnections : IAsyncDisposable
 {
     private readonly Dictionary<string, NpgsqlDataSource> _sources;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> _others = new(StringComparer.Ordinal);
 
     private DemoDatabaseConnections(Dictionary<string, NpgsqlDataSource> sources) => _sources = sources;
 
     public IReadOnlyCollection<string> Names => _sources.Keys;
+
+    /// <summary>Where the six databases live, for messages: host and port, never credentials.</summary>
+    public string ServerDescription
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(_sources[DemoDatabases.Employees].ConnectionString);
+            return $"{builder.Host}:{builder.Port}";
+        }
+    }
+
+    /// <summary>
+    /// A data source for any database on the same server with the same credentials: the maintenance
+    /// database <c>postgres</c> for server-wide questions, or a database outside the demo six.
+    /// </summary>
+    public NpgsqlDataSource ForServerDatabase(string database) =>
+        _sources.TryGetValue(database, out var demo)
+            ? demo
+            : _others.GetOrAdd(database, name => NpgsqlDataSource.Create(
+                new NpgsqlConnectionStringBuilder(_sources[DemoDatabases.Employees].ConnectionString) { Database = name }.ConnectionString));
+
+    /// <summary>The same six databases reached as another role (e.g. the read-only <c>dhub_reader</c>).</summary>
+    public DemoDatabaseConnections As(string username, string password) =>
+        new(_sources.ToDictionary(
+            pair => pair.Key,
+            pair => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(pair.Value.ConnectionString) { Username = username, Password = password }.ConnectionString),
+            StringComparer.Ordinal));
 
     public static DemoDatabaseConnections FromConfiguration(IConfiguration configuration)
     {
@@ -44,7 +72,7 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var source in _sources.Values)
+        foreach (var source in _sources.Values.Concat(_others.Values))
         {
             await source.DisposeAsync();
         }

@@ -18,6 +18,8 @@ namespace DHub.Tests.Infrastructure;
 public sealed class LocalAppFixture : IAsyncLifetime
 {
     public const string SeedScale = "0.1";
+    public const string ApiKey = "test-api-key-0123456789";
+    public const int QueryTimeoutSeconds = 2;
 
     private DistributedApplication? _app;
 
@@ -33,7 +35,11 @@ public sealed class LocalAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = await AppHostFactory.CreateAsync("DHub:Postgres:Mode=Local", $"DHub:Seed:Scale={SeedScale}");
+        var builder = await AppHostFactory.CreateAsync(
+            "DHub:Postgres:Mode=Local",
+            $"DHub:Seed:Scale={SeedScale}",
+            $"Parameters:api-key={ApiKey}",
+            $"DHub:Api:QueryTimeoutSeconds={QueryTimeoutSeconds}");
         _app = await builder.BuildAsync();
 
         using var timeout = new CancellationTokenSource(AppHostFactory.StartTimeout);

@@ -1,0 +1,43 @@
+using DHub.Api.Seeding;
+using DHub.Core.Databases;
+using DHub.Core.Seeding;
+
+namespace DHub.Api.Contracts;
+
+public sealed record QueryRequest(string? Sql, int? Limit);
+
+public sealed record QueryResponse(IReadOnlyList<QueryColumn> Columns, IReadOnlyList<object?[]> Rows, int RowCount, bool Truncated);
+
+public sealed record SeedRequest(double? Scale, int? Seed, int? Customers, int? Employees)
+{
+    public SeedOptions ToOptions() => new()
+    {
+        Scale = Scale ?? 1.0,
+        Seed = Seed ?? SeedOptions.DefaultSeed,
+        Customers = Customers,
+        Employees = Employees,
+    };
+}
+
+public sealed record SeedStartedResponse(Guid RunId, string Status);
+
+public sealed record SeedRunResponse(
+    Guid RunId, string Status, double Scale, int Seed, int Phase, string? PhaseName, string? LastTable,
+    int TablesLoaded, long RowsLoaded, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error)
+{
+    public static SeedRunResponse From(SeedRunState run) => new(
+        run.Id, run.Status.ToString().ToLowerInvariant(), run.Options.Scale, run.Options.Seed, run.Phase, run.PhaseName, run.LastTable,
+        run.TablesLoaded, run.RowsLoaded, run.StartedAt, run.FinishedAt, run.Error);
+}
+
+public sealed record TableCountResponse(string Table, long Rows);
+
+public sealed record DatabaseCountsResponse(string Database, long TotalRows, IReadOnlyList<TableCountResponse> Tables);
+
+public sealed record SeedStatusResponse(long TotalRows, IReadOnlyList<DatabaseCountsResponse> Databases, SeedRun? LastRun)
+{
+    public static SeedStatusResponse From(SeedStatus status) => new(
+        status.TotalRows,
+        [.. status.Databases.Select(d => new DatabaseCountsResponse(d.Database, d.TotalRows, [.. d.Tables.Select(t => new TableCountResponse(t.Table, t.Rows))]))],
+        status.LastRun);
+}

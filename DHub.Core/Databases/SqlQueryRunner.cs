@@ -1,0 +1,109 @@
+using System.Globalization;
+using Npgsql;
+
+namespace DHub.Core.Databases;
+
+/// <summary>
+/// Runs exactly one user statement. Read-only by default: the transaction is READ ONLY and rolled
+/// back; with <see cref="SqlQuery.AllowWrite"/> it commits. Always under a statement timeout and a
+/// row cap. The statement goes to the server as a single prepared command, so the server itself
+/// rejects smuggled extra statements such as <c>COMMIT; DROP ...</c>.
+/// </summary>
+public static class SqlQueryRunner
+{
+    public static async Task<QueryResult> RunAsync(NpgsqlDataSource source, SqlQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Validate() is { Count: > 0 } problems)
+        {
+            throw new QueryFailedException(QueryFailure.InvalidInput, string.Join(" ", problems));
+        }
+
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, query.AllowWrite ? "SET TRANSACTION READ WRITE" : "SET TRANSACTION READ ONLY", cancellationToken);
+            await ExecuteAsync(connection, $"SET LOCAL statement_timeout = {query.TimeoutSeconds * 1000}", cancellationToken);
+
+            var result = await ReadAsync(connection, query, cancellationToken);
+            if (query.AllowWrite)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        catch (PostgresException ex)
+        {
+            throw Translate(ex, query);
+        }
+    }
+
+    private static async Task<QueryResult> ReadAsync(NpgsqlConnection connection, SqlQuery query, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Timeout = query.TimeoutSeconds + 5 };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(query.Sql));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+
+        if (reader.FieldCount == 0)
+        {
+            return new QueryResult([], [], false, reader.RecordsAffected);
+        }
+
+        var columns = Enumerable.Range(0, reader.FieldCount)
+            .Select(i => new QueryColumn(reader.GetName(i), reader.GetDataTypeName(i)))
+            .ToList();
+        var rows = new List<object?[]>();
+        var truncated = false;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (rows.Count == query.Limit)
+            {
+                truncated = true;
+                break;
+            }
+
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = Normalize(reader.IsDBNull(i) ? null : reader.GetValue(i));
+            }
+
+            rows.Add(row);
+        }
+
+        return new QueryResult(columns, rows, truncated, null);
+    }
+
+    /// <summary>Keeps values JSON and tables understand; anything exotic (ranges, geometry, bit strings) becomes text.</summary>
+    private static object? Normalize(object? value) => value switch
+    {
+        null => null,
+        string or bool or short or int or long or float or double or decimal or Guid or DateTime or DateOnly or TimeOnly or TimeSpan or DateTimeOffset => value,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static QueryFailedException Translate(PostgresException ex, SqlQuery query)
+    {
+        var position = ex.Position > 0 ? $" (at position {ex.Position})" : "";
+        return ex.SqlState switch
+        {
+            PostgresErrorCodes.ReadOnlySqlTransaction => new QueryFailedException(QueryFailure.WriteNotAllowed,
+                "The statement would write, and queries are read-only unless writing is explicitly allowed.", ex),
+            PostgresErrorCodes.InsufficientPrivilege => new QueryFailedException(QueryFailure.PermissionDenied,
+                $"Permission denied: {ex.MessageText}", ex),
+            PostgresErrorCodes.QueryCanceled => new QueryFailedException(QueryFailure.Timeout,
+                $"The statement exceeded the timeout of {query.TimeoutSeconds} s and was cancelled.", ex),
+            PostgresErrorCodes.SyntaxError when ex.MessageText.Contains("multiple commands", StringComparison.Ordinal) =>
+                new QueryFailedException(QueryFailure.MultipleStatements, "Only one SQL statement may be run at a time.", ex),
+            _ => new QueryFailedException(QueryFailure.Sql, $"PostgreSQL error {ex.SqlState}: {ex.MessageText}{position}", ex),
+        };
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

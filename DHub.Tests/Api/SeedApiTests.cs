@@ -1,0 +1,96 @@
+using System.Net;
+using DHub.Tests.Infrastructure;
+
+namespace DHub.Tests.Api;
+
+[Collection(LocalAppCollection.Name)]
+public sealed class SeedApiTests(LocalAppFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("wrong-key", HttpStatusCode.Forbidden)]
+    [InlineData("test-api-key-012345678", HttpStatusCode.Forbidden)] // a prefix of the real key
+    public async Task State_changing_endpoints_require_the_api_key(string? key, HttpStatusCode expected)
+    {
+        var start = await fixture.Api.SendAsync(ApiTestClient.Post("/api/seed", new { scale = 0.1 }).WithKey(key), Token);
+        var clear = await fixture.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/seed").WithKey(key), Token);
+
+        Assert.Equal(expected, start.StatusCode);
+        Assert.Equal(expected, clear.StatusCode);
+        await start.ProblemAsync();
+        await clear.ProblemAsync();
+    }
+
+    [Theory]
+    [InlineData("""{"scale": 0}""")]
+    [InlineData("""{"scale": -1}""")]
+    [InlineData("""{"scale": 1000.5}""")]
+    [InlineData("""{"scale": 1e309}""")]
+    [InlineData("""{"scale": "big"}""")]
+    [InlineData("""{"seed": 1.5}""")]
+    [InlineData("""{"customers": 3}""")]
+    [InlineData("""[1, 2]""")]
+    public async Task Invalid_seed_requests_are_400_problems(string body)
+    {
+        var response = await fixture.Api.SendAsync(ApiTestClient.PostRaw("/api/seed", body).WithKey(), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await response.ProblemAsync();
+    }
+
+    [Fact]
+    public async Task Unknown_runs_are_404_problems()
+    {
+        var response = await fixture.Api.GetAsync($"/api/seed/runs/{Guid.NewGuid()}", Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await response.ProblemAsync();
+    }
+
+    [Fact]
+    public async Task A_background_run_reports_progress_a_second_run_conflicts_and_clear_empties_the_tables()
+    {
+        var started = await fixture.Api.SendAsync(ApiTestClient.Post("/api/seed", new { scale = 0.1, seed = 11 }).WithKey(), Token);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var runId = (await started.JsonAsync()).GetProperty("runId").GetGuid();
+        Assert.Equal($"/api/seed/runs/{runId}", started.Headers.Location?.OriginalString);
+
+        var conflict = await fixture.Api.SendAsync(ApiTestClient.Post("/api/seed", new { scale = 0.1 }).WithKey(), Token);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        await conflict.ProblemAsync();
+
+        var run = await WaitForRunAsync(runId);
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal(34, run.GetProperty("tablesLoaded").GetInt32());
+
+        var status = await (await fixture.Api.GetAsync("/api/seed/status", Token)).JsonAsync();
+        Assert.Equal(run.GetProperty("rowsLoaded").GetInt64(), status.GetProperty("totalRows").GetInt64());
+        Assert.Equal(11, status.GetProperty("lastRun").GetProperty("seed").GetInt32());
+
+        var cleared = await fixture.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/seed").WithKey(), Token);
+        Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
+        var empty = await (await fixture.Api.GetAsync("/api/seed/status", Token)).JsonAsync();
+        Assert.Equal(0, empty.GetProperty("totalRows").GetInt64());
+
+        // Leave the shared databases seeded for the other tests of the collection.
+        await using var scope = await fixture.CreateOperationsAsync();
+        await scope.Operations.SeedAsync(new Core.Seeding.SeedOptions { Scale = 0.1 }, null, Token);
+    }
+
+    private async Task<System.Text.Json.JsonElement> WaitForRunAsync(Guid runId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var run = await (await fixture.Api.GetAsync($"/api/seed/runs/{runId}", Token)).JsonAsync();
+            if (run.GetProperty("status").GetString() != "running" || DateTime.UtcNow > deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(200, Token);
+        }
+    }
+}
