@@ -94,6 +94,18 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task Seed_settings_flow_from_the_apphost_to_the_seeder()
+    {
+        await using var app = await BuildAsync("DHub:Postgres:Mode=Local", "DHub:Seed:Scale=0.5", "DHub:Seed:Seed=9");
+        var seeder = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Single(r => r.Name == "seeder");
+
+        var environment = (await ResourceConfiguration.EvaluateAsync(seeder)).EnvironmentVariables.ToDictionary(kv => kv.Key, kv => kv.Value);
+
+        Assert.Equal("0.5", environment["DHub__Seed__Scale"]);
+        Assert.Equal("9", environment["DHub__Seed__Seed"]);
+    }
+
+    [Fact]
     public async Task An_unknown_mode_is_rejected_with_a_clear_message()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => BuildAsync("DHub:Postgres:Mode=Kubernetes"));
