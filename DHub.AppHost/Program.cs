@@ -8,7 +8,8 @@ var postgres = builder.AddDemoPostgres();
 
 var seeder = builder.AddProject<Projects.DHub_Seeder>("seeder")
     .WithDemoDatabases(postgres)
-    .WithSeedSettings(builder.Configuration);
+    .WithSeedSettings(builder.Configuration)
+    .WithSeedCommands(postgres);
 
 // State-changing API endpoints require this key in X-Api-Key. Generated once, kept in user secrets.
 var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);

@@ -44,18 +44,21 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
             pair => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(pair.Value.ConnectionString) { Username = username, Password = password }.ConnectionString),
             StringComparer.Ordinal));
 
-    public static DemoDatabaseConnections FromConfiguration(IConfiguration configuration)
-    {
-        var sources = new Dictionary<string, NpgsqlDataSource>(StringComparer.Ordinal);
-        foreach (var name in DemoDatabases.All)
-        {
-            var connectionString = configuration.GetConnectionString(name)
-                ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{name}' is not configured.");
-            sources[name] = NpgsqlDataSource.Create(connectionString);
-        }
+    public static DemoDatabaseConnections FromConfiguration(IConfiguration configuration) =>
+        FromConnectionStrings(DemoDatabases.All.ToDictionary(
+            name => name,
+            name => configuration.GetConnectionString(name)
+                ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{name}' is not configured."),
+            StringComparer.Ordinal));
 
-        return new DemoDatabaseConnections(sources);
-    }
+    /// <param name="connectionStrings">One connection string per demo database, keyed by database name.</param>
+    public static DemoDatabaseConnections FromConnectionStrings(IReadOnlyDictionary<string, string> connectionStrings) =>
+        new(DemoDatabases.All.ToDictionary(
+            name => name,
+            name => NpgsqlDataSource.Create(connectionStrings.TryGetValue(name, out var value)
+                ? value
+                : throw new InvalidOperationException($"No connection string for database '{name}'.")),
+            StringComparer.Ordinal));
 
     public static DemoDatabaseConnections FromServer(string serverConnectionString)
     {
