@@ -13,6 +13,8 @@ builder.AddServiceDefaults();
 // Requests are small JSON documents; anything bigger is a mistake or an attack.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
 
+// Strict JSON: "5" is not a number. The web defaults would read numbers from strings.
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();

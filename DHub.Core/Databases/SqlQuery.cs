@@ -47,6 +47,7 @@ public enum QueryFailure
 {
     InvalidInput,
     MultipleStatements,
+    NotAQuery,
     WriteNotAllowed,
     PermissionDenied,
     Timeout,

@@ -9,6 +9,12 @@ namespace DHub.Core.Databases;
 /// row cap. The statement goes to the server as a single prepared command, so the server itself
 /// rejects smuggled extra statements such as <c>COMMIT; DROP ...</c>.
 /// </summary>
+/// <remarks>
+/// Read-only mode runs queries only. The server decides what a query is: the text must be accepted
+/// by <c>EXPLAIN</c> (which plans without executing), so transaction control (<c>COMMIT</c>,
+/// <c>PREPARE TRANSACTION</c>), <c>SET</c>, <c>DO</c>, <c>COPY</c> and DDL are refused before they
+/// run, without a hand-written SQL parser that could disagree with PostgreSQL.
+/// </remarks>
 public static class SqlQueryRunner
 {
     public static async Task<QueryResult> RunAsync(NpgsqlDataSource source, SqlQuery query, CancellationToken cancellationToken)
@@ -25,6 +31,11 @@ public static class SqlQueryRunner
             await ExecuteAsync(connection, query.AllowWrite ? "SET TRANSACTION READ WRITE" : "SET TRANSACTION READ ONLY", cancellationToken);
             await ExecuteAsync(connection, $"SET LOCAL statement_timeout = {query.TimeoutSeconds * 1000}", cancellationToken);
 
+            if (!query.AllowWrite)
+            {
+                await RequireQueryAsync(connection, query, cancellationToken);
+            }
+
             var result = await ReadAsync(connection, query, cancellationToken);
             if (query.AllowWrite)
             {
@@ -36,6 +47,33 @@ public static class SqlQueryRunner
         catch (PostgresException ex)
         {
             throw Translate(ex, query);
+        }
+    }
+
+    private const string ExplainPrefix = "EXPLAIN ";
+
+    private static async Task RequireQueryAsync(NpgsqlConnection connection, SqlQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection) { Timeout = query.TimeoutSeconds + 5 };
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(ExplainPrefix + query.Sql));
+            await using (var plan = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await plan.ReadAsync(cancellationToken))
+                {
+                }
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.SyntaxError && !ex.MessageText.Contains("multiple commands", StringComparison.Ordinal))
+        {
+            var position = ex.Position > ExplainPrefix.Length ? $" (at position {ex.Position - ExplainPrefix.Length})" : "";
+            throw new QueryFailedException(QueryFailure.NotAQuery,
+                $"Read-only mode runs queries only (SELECT, WITH, VALUES, TABLE). PostgreSQL error {ex.SqlState}: {ex.MessageText}{position}", ex);
+        }
+        catch (PostgresException ex)
+        {
+            throw Translate(ex, query, positionOffset: ExplainPrefix.Length);
         }
     }
 
@@ -84,9 +122,9 @@ public static class SqlQueryRunner
         _ => value.ToString(),
     };
 
-    private static QueryFailedException Translate(PostgresException ex, SqlQuery query)
+    private static QueryFailedException Translate(PostgresException ex, SqlQuery query, int positionOffset = 0)
     {
-        var position = ex.Position > 0 ? $" (at position {ex.Position})" : "";
+        var position = ex.Position > positionOffset ? $" (at position {ex.Position - positionOffset})" : "";
         return ex.SqlState switch
         {
             PostgresErrorCodes.ReadOnlySqlTransaction => new QueryFailedException(QueryFailure.WriteNotAllowed,
