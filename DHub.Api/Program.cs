@@ -5,6 +5,9 @@ using DHub.Api.Health;
 using DHub.Api.Security;
 using DHub.Api.Seeding;
 using DHub.Core.Databases;
+using DHub.Core.DataHub.Catalog;
+using DHub.Core.DataHub.Connections;
+using DHub.Core.DataHub.Gms;
 using DHub.Core.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +32,20 @@ builder.Services.AddSingleton<SeedRunCoordinator>();
 builder.Services.AddSingleton<ReaderConnectionProvider>();
 builder.Services.AddHealthChecks().AddCheck<DemoDatabasesHealthCheck>("demo-databases");
 
+builder.Services.AddSingleton<IDatabaseConnectionSource>(sp => new DemoDatabaseConnectionSource(sp.GetRequiredService<DemoDatabaseConnections>()));
+builder.Services.AddSingleton(_ => DataHubCatalog.Load(builder.Configuration["DHub:DataHub:CatalogDirectory"]
+    ?? DataHubCatalog.FindDirectory(AppContext.BaseDirectory)
+    ?? throw new InvalidOperationException($"No {DataHubCatalog.RelativeDirectory} folder found; set DHub:DataHub:CatalogDirectory.")));
+builder.Services.AddDataHub(gms =>
+{
+    if (builder.Configuration["DHub:DataHub:GmsUrl"] is { Length: > 0 } server)
+    {
+        gms.Server = new Uri(server);
+    }
+
+    gms.Token = builder.Configuration["DHub:DataHub:Token"];
+});
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -42,5 +59,6 @@ if (app.Environment.IsDevelopment())
 app.MapDefaultEndpoints();
 app.MapDatabaseEndpoints();
 app.MapSeedEndpoints();
+app.MapDataHubEndpoints();
 
 app.Run();

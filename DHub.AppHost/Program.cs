@@ -29,4 +29,6 @@ if (builder.Configuration.GetValue<int?>("DHub:Api:Port") is { } apiPort)
     api.WithEndpoint("http", endpoint => endpoint.Port = apiPort);
 }
 
+builder.AddDataHubSync(postgres, seeder, api);
+
 builder.Build().Run();

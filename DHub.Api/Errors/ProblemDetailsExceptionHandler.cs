@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using DHub.Core.Databases;
+using DHub.Core.DataHub.Gms;
+using DHub.Core.DataHub.Metadata;
 using DHub.Core.Seeding;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
@@ -23,6 +25,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             QueryFailedException query => (StatusCodes.Status400BadRequest, "Invalid query", query.Message),
             InvalidSeedOptionsException invalid => (StatusCodes.Status400BadRequest, "Invalid seed options", invalid.Message),
             SeedAlreadyRunningException busy => (StatusCodes.Status409Conflict, "Seeding in progress", busy.Message),
+            DataHubGmsException gms => (StatusCodes.Status502BadGateway, "DataHub GMS error", gms.Message),
+            MetadataValidationException invalid => (StatusCodes.Status409Conflict, "Metadata does not match the databases", invalid.Message),
             NpgsqlException or SocketException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
                 "PostgreSQL is not reachable right now; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "An unexpected error occurred."),

@@ -106,6 +106,32 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task A_configured_gms_adds_a_datahub_sync_that_runs_after_the_seeder()
+    {
+        await using var app = await BuildAsync("DHub:Postgres:Mode=Local", "DHub:DataHub:GmsUrl=http://gms.example:8080", "Parameters:datahub-token=t0ken");
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var sync = model.Resources.OfType<ProjectResource>().Single(r => r.Name == DHub.AppHost.DataHubSyncExtensions.ResourceName);
+        var seeder = model.Resources.OfType<ProjectResource>().Single(r => r.Name == "seeder");
+        var api = model.Resources.OfType<ProjectResource>().Single(r => r.Name == "api");
+
+        Assert.Contains(sync.Annotations.OfType<WaitAnnotation>(), w => w.Resource == seeder && w.WaitType == WaitType.WaitForCompletion);
+        Assert.Contains(sync.Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == DHub.AppHost.DataHubSyncExtensions.SyncCommand);
+        var configuration = await ResourceConfiguration.EvaluateAsync(sync);
+        Assert.Equal(["datahub", "emit", "--gms", "http://gms.example:8080"], configuration.Arguments.Select(a => a.Value?.ToString()));
+        Assert.Contains(configuration.EnvironmentVariables, kv => kv.Key == "DATAHUB_TOKEN");
+        Assert.Contains(configuration.EnvironmentVariables, kv => kv.Key == "DHUB_CONNECTION");
+        Assert.Contains((await ResourceConfiguration.EvaluateAsync(api)).EnvironmentVariables, kv => kv.Key == "DHub__DataHub__GmsUrl" && kv.Value == "http://gms.example:8080");
+    }
+
+    [Fact]
+    public async Task Without_a_gms_there_is_no_datahub_sync()
+    {
+        await using var app = await BuildAsync("DHub:Postgres:Mode=Local");
+
+        Assert.DoesNotContain(app.Services.GetRequiredService<DistributedApplicationModel>().Resources, r => r.Name == DHub.AppHost.DataHubSyncExtensions.ResourceName);
+    }
+
+    [Fact]
     public async Task An_unknown_mode_is_rejected_with_a_clear_message()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => BuildAsync("DHub:Postgres:Mode=Kubernetes"));

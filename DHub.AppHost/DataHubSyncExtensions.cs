@@ -1,0 +1,52 @@
+using DHub.AppHost.Postgres;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DHub.AppHost;
+
+/// <summary>
+/// When a DataHub GMS is configured, a <c>datahub-sync</c> resource (the <c>dhub</c> CLI's
+/// <c>datahub emit</c>) publishes the metadata after the seeder completes, and the dashboard can
+/// run it again. The API gets the same GMS settings for <c>POST /api/datahub/emit</c>.
+/// </summary>
+public static class DataHubSyncExtensions
+{
+    public const string ResourceName = "datahub-sync";
+    public const string SyncCommand = "dhub-datahub-sync";
+    public const string GmsUrlKey = "DHub:DataHub:GmsUrl";
+    public const string TokenParameterName = "datahub-token";
+
+    public static IDistributedApplicationBuilder AddDataHubSync(
+        this IDistributedApplicationBuilder builder, DemoPostgres postgres, IResourceBuilder<ProjectResource> seeder, IResourceBuilder<ProjectResource> api)
+    {
+        if (builder.Configuration[GmsUrlKey] is not { Length: > 0 } gmsUrl)
+        {
+            return builder;
+        }
+
+        // Optional (a GMS without METADATA_SERVICE_AUTH_ENABLED needs none), so an absent value is empty, not a prompt.
+        var token = builder.AddParameter(TokenParameterName, () => builder.Configuration[$"Parameters:{TokenParameterName}"] ?? "", secret: true);
+        api.WithEnvironment("DHub__DataHub__GmsUrl", gmsUrl).WithEnvironment("DHub__DataHub__Token", token);
+
+        var sync = builder.AddProject<Projects.DHub_Cli>(ResourceName)
+            .WithArgs("datahub", "emit", "--gms", gmsUrl)
+            .WithEnvironment("DATAHUB_TOKEN", token)
+            .WithEnvironment("DHUB_CONNECTION", ReferenceExpression.Create($"{postgres.Server.Resource}"))
+            .WithDemoDatabases(postgres)
+            .WaitForCompletion(seeder);
+
+        sync.WithCommand(SyncCommand, "Sync to DataHub", async context =>
+                await context.Services.GetRequiredService<ResourceCommandService>()
+                    .ExecuteCommandAsync(context.ResourceName, KnownResourceCommands.StartCommand, context.CancellationToken),
+            new CommandOptions
+            {
+                Description = $"Sends the metadata of the six databases to {gmsUrl} again.",
+                IconName = "CloudArrowUp",
+                UpdateState = state => state.ResourceSnapshot.State?.Text == KnownResourceStates.Running
+                    ? ResourceCommandState.Disabled
+                    : ResourceCommandState.Enabled,
+            });
+
+        return builder;
+    }
+}
