@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using DHub.Cli;
+
+return await DhubApp.RunAsync(args, CliHost.FromProcess());

@@ -1,0 +1,250 @@
+using System.CommandLine;
+using System.Globalization;
+using DHub.Cli.Errors;
+using DHub.Cli.Output;
+using DHub.Core.Databases;
+using DHub.Core.Seeding;
+using Spectre.Console;
+
+namespace DHub.Cli.Commands;
+
+/// <summary>The <c>seed</c> group: fill the six demo databases with generated data, show what is there, empty them.</summary>
+public static class SeedCommands
+{
+    public static Command Create(CommandServices services) => services.WithExamples(
+        new Command("seed", "Generate the demo bank's data, show row counts, or clear the six demo databases.")
+        {
+            All(services),
+            Status(services),
+            Clear(services),
+        },
+        "dhub seed all --scale 0.1",
+        "dhub seed status",
+        "dhub seed clear --confirm");
+
+    private static Command All(CommandServices services)
+    {
+        var scale = new Option<double>("--scale", "-s")
+        {
+            Description = $"Size multiplier for customers and employees, greater than 0 and at most {SeedOptions.MaxScale} (0.1 = demo, 1 = base, 5 = large).",
+            DefaultValueFactory = _ => 1.0,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Random seed; the same seed, scale and as-of date always produce the same data.",
+            DefaultValueFactory = _ => SeedOptions.DefaultSeed,
+        };
+        var customers = new Option<int?>("--customers", "-c") { Description = "Number of customers, overriding the scaled count." };
+        var employees = new Option<int?>("--employees", "-e") { Description = "Number of employees, overriding the scaled count." };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The bank's \"today\" as YYYY-MM-DD; nothing but scheduled items lies after it. Default: today (UTC).",
+            HelpName = "YYYY-MM-DD",
+            CustomParser = ParseDate,
+        };
+        var command = services.WithExamples(
+            new Command("all", "Replace the data of all six demo databases with freshly generated data, atomically: on failure every database keeps its previous contents.")
+            {
+                scale,
+                seed,
+                customers,
+                employees,
+                asOf,
+            },
+            "dhub seed all --scale 0.1",
+            "dhub seed all --scale 2 --seed 7 --as-of 2026-06-30",
+            "dhub seed all --customers 500 --employees 40 --json");
+        services.SetAction(command, async (run, cancellationToken) =>
+        {
+            var options = new SeedOptions
+            {
+                Scale = run.Get(scale),
+                Seed = run.Get(seed),
+                Customers = run.Get(customers),
+                Employees = run.Get(employees),
+                AsOf = run.Get(asOf) ?? DateOnly.FromDateTime(DateTime.UtcNow),
+            };
+            if (options.Validate() is { Count: > 0 } problems)
+            {
+                // Checked before connecting: a typo should not wait for a server.
+                throw CliException.InvalidInput(string.Join(" ", problems));
+            }
+
+            var server = run.Server();
+            var operations = server.SeedOperations();
+            if (!run.Json)
+            {
+                run.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Seeding the six demo databases on {server.Settings.Server}: scale {options.Scale}, seed {options.Seed}, {options.CustomerCount} customers, {options.EmployeeCount} employees, as of {options.AsOf:yyyy-MM-dd}."));
+            }
+
+            SeedRun seedRun;
+            if (run.Json)
+            {
+                seedRun = await operations.SeedAsync(options, null, cancellationToken);
+            }
+            else if (run.Output.IsLive)
+            {
+                var live = new LiveSeedProgress();
+                seedRun = await live.ShowWhileAsync(run.Output.Console, () => operations.SeedAsync(options, live, cancellationToken));
+            }
+            else
+            {
+                seedRun = await operations.SeedAsync(options, new PlainSeedProgress(run.Output), cancellationToken);
+            }
+
+            var databases = ByDatabase(seedRun);
+            if (run.Json)
+            {
+                run.Output.WriteJson(new
+                {
+                    run = RunJson(seedRun),
+                    databases = databases.Select(d => new { d.Name, tables = d.Tables.Select(t => new { name = t.Table, t.Rows }), totalRows = d.TotalRows }),
+                    totalRows = seedRun.TotalRows,
+                });
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().Title("Seeded").AddColumn("Database").AddColumn(new TableColumn("Tables").RightAligned()).AddColumn(new TableColumn("Rows").RightAligned());
+            foreach (var database in databases)
+            {
+                table.AddRow(new Text(database.Name), new Text($"{database.Tables.Count}"), new Text(DisplayFormat.Count(database.TotalRows)));
+            }
+
+            table.AddRow(new Text("Total", new Style(decoration: Decoration.Bold)), new Text($"{databases.Sum(d => d.Tables.Count)}"), new Text(DisplayFormat.Count(seedRun.TotalRows)));
+            run.Output.Write(table);
+            run.Output.WriteLine($"Seeded {DisplayFormat.Count(seedRun.TotalRows)} rows in {DisplayFormat.Seconds(seedRun.Duration)} (run {seedRun.RunId}).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Status(CommandServices services)
+    {
+        var command = services.WithExamples(
+            new Command("status", "Show the row count of every table of the six demo databases, the totals, and the last seed run."),
+            "dhub seed status",
+            "dhub seed status --json");
+        services.SetAction(command, async (run, cancellationToken) =>
+        {
+            var status = await run.Server().SeedOperations().GetStatusAsync(cancellationToken);
+            if (run.Json)
+            {
+                run.Output.WriteJson(new
+                {
+                    databases = status.Databases.Select(d => new { name = d.Database, tables = d.Tables.Select(t => new { name = t.Table, t.Rows }), d.TotalRows }),
+                    status.TotalRows,
+                    lastRun = status.LastRun is null ? null : RunJson(status.LastRun),
+                });
+                return ExitCodes.Success;
+            }
+
+            foreach (var database in status.Databases)
+            {
+                var table = new Table().Title(database.Database).AddColumn("Table").AddColumn(new TableColumn("Rows").RightAligned());
+                foreach (var count in database.Tables)
+                {
+                    table.AddRow(new Text(count.Table), new Text(DisplayFormat.Count(count.Rows)));
+                }
+
+                table.AddRow(new Text("Total", new Style(decoration: Decoration.Bold)), new Text(DisplayFormat.Count(database.TotalRows), new Style(decoration: Decoration.Bold)));
+                run.Output.Write(table);
+            }
+
+            run.Output.WriteLine($"Total: {DisplayFormat.Count(status.TotalRows)} rows in {status.Databases.Sum(d => d.Tables.Count)} tables of {status.Databases.Count} databases.");
+            run.Output.WriteLine(status.LastRun is { } last
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"Last seed: seed {last.Seed}, scale {last.Scale}, as of {last.AsOf:yyyy-MM-dd}, at {last.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {DisplayFormat.Seconds(last.Duration)}.")
+                : "Last seed: none recorded.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Clear(CommandServices services)
+    {
+        var confirm = new Option<bool>("--confirm") { Description = "Really empty the tables. Without it, dhub only shows what would be cleared and exits 1." };
+        var command = services.WithExamples(
+            new Command("clear", "Empty every table of the six demo databases (and restart their identity sequences), atomically.") { confirm },
+            "dhub seed clear            # only shows what would be cleared",
+            "dhub seed clear --confirm");
+        services.SetAction(command, async (run, cancellationToken) =>
+        {
+            var operations = run.Server().SeedOperations();
+            var status = await operations.GetStatusAsync(cancellationToken);
+            var confirmed = run.Get(confirm);
+            if (confirmed)
+            {
+                await operations.ClearAsync(cancellationToken);
+            }
+
+            var tableCount = status.Databases.Sum(d => d.Tables.Count);
+            if (run.Json)
+            {
+                run.Output.WriteJson(new
+                {
+                    cleared = confirmed,
+                    databases = status.Databases.Select(d => new { name = d.Database, tables = d.Tables.Count, rows = d.TotalRows }),
+                    tables = tableCount,
+                    status.TotalRows,
+                });
+            }
+            else if (confirmed)
+            {
+                run.Output.WriteLine($"Cleared {DisplayFormat.Count(status.TotalRows)} rows from {tableCount} tables in {status.Databases.Count} databases.");
+            }
+            else
+            {
+                var table = new Table().Title("Would clear").AddColumn("Database").AddColumn(new TableColumn("Tables").RightAligned()).AddColumn(new TableColumn("Rows").RightAligned());
+                foreach (var database in status.Databases)
+                {
+                    table.AddRow(new Text(database.Database), new Text($"{database.Tables.Count}"), new Text(DisplayFormat.Count(database.TotalRows)));
+                }
+
+                table.AddRow(new Text("Total", new Style(decoration: Decoration.Bold)), new Text($"{tableCount}"), new Text(DisplayFormat.Count(status.TotalRows)));
+                run.Output.Write(table);
+            }
+
+            return confirmed
+                ? ExitCodes.Success
+                : throw CliException.Failed($"Nothing was cleared: add --confirm to delete these {DisplayFormat.Count(status.TotalRows)} rows.");
+        });
+        return command;
+    }
+
+    private static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(token, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"--as-of must be a date as YYYY-MM-DD; got '{token}'.");
+        return null;
+    }
+
+    private sealed record DatabaseRows(string Name, IReadOnlyList<TableRowCount> Tables)
+    {
+        public long TotalRows => Tables.Sum(t => t.Rows);
+    }
+
+    /// <summary>The run's "database.table" counts regrouped per database, in the demo order and load order.</summary>
+    private static List<DatabaseRows> ByDatabase(SeedRun run) =>
+        [.. DemoDatabases.All.Select(name => new DatabaseRows(name, [.. run.RowCounts
+            .Where(pair => pair.Key.StartsWith(name + ".", StringComparison.Ordinal))
+            .Select(pair => new TableRowCount(pair.Key[(name.Length + 1)..], pair.Value))]))];
+
+    private static object RunJson(SeedRun run) => new
+    {
+        run.RunId,
+        run.Seed,
+        run.Scale,
+        run.Customers,
+        run.Employees,
+        run.AsOf,
+        run.StartedAt,
+        durationSeconds = Math.Round(run.Duration.TotalSeconds, 3),
+        run.TotalRows,
+    };
+}
