@@ -93,10 +93,6 @@ public static class ConnectionResolver
     {
         // The CLI chooses the database per command (-d); DemoDatabaseConnections sets it.
         builder.Database = null;
-        // DemoDatabaseConnections derives the data source of a non-demo database ("postgres" for
-        // db list) from an existing data source's ConnectionString, which Npgsql returns without
-        // the password unless this is set. The string stays in memory; it is never printed.
-        builder.PersistSecurityInfo = true;
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
             builder.ApplicationName = ApplicationName;

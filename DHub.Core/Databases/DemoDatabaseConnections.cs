@@ -13,7 +13,14 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
     private readonly Dictionary<string, NpgsqlDataSource> _sources;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> _others = new(StringComparer.Ordinal);
 
-    private DemoDatabaseConnections(Dictionary<string, NpgsqlDataSource> sources) => _sources = sources;
+    // Kept because NpgsqlDataSource.ConnectionString omits the password, and derived data sources need it.
+    private readonly Dictionary<string, string> _connectionStrings;
+
+    private DemoDatabaseConnections(Dictionary<string, string> connectionStrings)
+    {
+        _connectionStrings = connectionStrings;
+        _sources = connectionStrings.ToDictionary(pair => pair.Key, pair => NpgsqlDataSource.Create(pair.Value), StringComparer.Ordinal);
+    }
 
     public IReadOnlyCollection<string> Names => _sources.Keys;
 
@@ -22,7 +29,7 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
     {
         get
         {
-            var builder = new NpgsqlConnectionStringBuilder(_sources[DemoDatabases.Employees].ConnectionString);
+            var builder = new NpgsqlConnectionStringBuilder(_connectionStrings[DemoDatabases.Employees]);
             return $"{builder.Host}:{builder.Port}";
         }
     }
@@ -35,13 +42,13 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
         _sources.TryGetValue(database, out var demo)
             ? demo
             : _others.GetOrAdd(database, name => NpgsqlDataSource.Create(
-                new NpgsqlConnectionStringBuilder(_sources[DemoDatabases.Employees].ConnectionString) { Database = name }.ConnectionString));
+                new NpgsqlConnectionStringBuilder(_connectionStrings[DemoDatabases.Employees]) { Database = name }.ConnectionString));
 
     /// <summary>The same six databases reached as another role (e.g. the read-only <c>dhub_reader</c>).</summary>
     public DemoDatabaseConnections As(string username, string password) =>
-        new(_sources.ToDictionary(
+        new(_connectionStrings.ToDictionary(
             pair => pair.Key,
-            pair => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(pair.Value.ConnectionString) { Username = username, Password = password }.ConnectionString),
+            pair => new NpgsqlConnectionStringBuilder(pair.Value) { Username = username, Password = password }.ConnectionString,
             StringComparer.Ordinal));
 
     public static DemoDatabaseConnections FromConfiguration(IConfiguration configuration) =>
@@ -55,19 +62,16 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
     public static DemoDatabaseConnections FromConnectionStrings(IReadOnlyDictionary<string, string> connectionStrings) =>
         new(DemoDatabases.All.ToDictionary(
             name => name,
-            name => NpgsqlDataSource.Create(connectionStrings.TryGetValue(name, out var value)
+            name => connectionStrings.TryGetValue(name, out var value)
                 ? value
-                : throw new InvalidOperationException($"No connection string for database '{name}'.")),
+                : throw new InvalidOperationException($"No connection string for database '{name}'."),
             StringComparer.Ordinal));
 
-    public static DemoDatabaseConnections FromServer(string serverConnectionString)
-    {
-        var sources = DemoDatabases.All.ToDictionary(
+    public static DemoDatabaseConnections FromServer(string serverConnectionString) =>
+        new(DemoDatabases.All.ToDictionary(
             name => name,
-            name => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString),
-            StringComparer.Ordinal);
-        return new DemoDatabaseConnections(sources);
-    }
+            name => new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString,
+            StringComparer.Ordinal));
 
     /// <exception cref="UnknownDatabaseException">The name is not one of the six demo databases.</exception>
     public NpgsqlDataSource For(string database) =>

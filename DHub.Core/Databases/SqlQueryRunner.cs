@@ -117,6 +117,8 @@ public static class SqlQueryRunner
     private static object? Normalize(object? value) => value switch
     {
         null => null,
+        byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes), // bytea, as PostgreSQL prints it
+        Array array => array.Cast<object?>().Select(Normalize).ToArray(),
         string or bool or short or int or long or float or double or decimal or Guid or DateTime or DateOnly or TimeOnly or TimeSpan or DateTimeOffset => value,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
