@@ -37,7 +37,7 @@ public sealed class LocalPostgresLifecycleTests
         {
             await using (var first = await StartLocalAsync($"DHub:Postgres:DataDir={dataDirectory}"))
             {
-                await ExecuteAsync(first, "CREATE TABLE public.kept_between_runs (id int); INSERT INTO public.kept_between_runs VALUES (7)");
+                await ExecuteAsync(first, "CREATE SCHEMA lifecycle; CREATE TABLE lifecycle.kept_between_runs (id int); INSERT INTO lifecycle.kept_between_runs VALUES (7)");
                 await first.StopAsync(TestContext.Current.CancellationToken);
             }
 
@@ -46,7 +46,7 @@ public sealed class LocalPostgresLifecycleTests
 
             await using var second = await StartLocalAsync($"DHub:Postgres:DataDir={dataDirectory}");
             // Had the scripts run again, CREATE DATABASE would have failed or the table would be gone.
-            Assert.Equal(7, await ExecuteAsync(second, "SELECT id FROM public.kept_between_runs"));
+            Assert.Equal(7, await ExecuteAsync(second, "SELECT id FROM lifecycle.kept_between_runs"));
             await second.StopAsync(TestContext.Current.CancellationToken);
         }
         finally
