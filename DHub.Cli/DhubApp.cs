@@ -17,13 +17,15 @@ public static class DhubApp
         var examples = new CommandExamples();
         var services = new CommandServices(host, global, examples);
         var root = new RootCommand(
-            "dhub: the command line of the DHub demo bank. Inspects, queries and seeds its six PostgreSQL databases.\n\n"
+            "dhub: the command line of the DHub demo bank. Inspects, queries and seeds its six PostgreSQL databases, and publishes their metadata to DataHub.\n\n"
             + "Connection, first match wins: --connection, then DHUB_CONNECTION, then POSTGRES_HOST/PORT/USER/PASSWORD "
             + "(environment first, then ./.env; defaults localhost, 5432, postgres, postgres). See docs/cli.md.")
         {
             VersionCommand.Create(services),
             DbCommands.Create(services),
             SeedCommands.Create(services),
+            DataHubCommands.Create(services),
+            SchemaCommands.Create(services),
         };
         global.AddTo(root);
         services.WithExamples(root,

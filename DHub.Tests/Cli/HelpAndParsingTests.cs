@@ -43,7 +43,9 @@ public sealed class HelpAndParsingTests
     [Fact]
     public void The_command_tree_is_the_documented_one()
     {
-        Assert.Equal(["", "version", "db", "db list", "db test", "db tables", "db query", "db info", "seed", "seed all", "seed status", "seed clear"], AllCommandPaths());
+        Assert.Equal(["", "version", "db", "db list", "db test", "db tables", "db query", "db info", "seed", "seed all", "seed status", "seed clear",
+            "datahub", "datahub recipe", "datahub mcps", "datahub emit", "datahub list-databases", "datahub import-domains", "datahub import-glossary",
+            "datahub import-all", "datahub register-structured-properties", "datahub clear", "schema", "schema export"], AllCommandPaths());
     }
 
     [Theory]
