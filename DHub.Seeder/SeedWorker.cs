@@ -30,12 +30,12 @@ public sealed partial class SeedWorker(
         catch (Exception ex) when (ex is SeedException or InvalidOperationException)
         {
             // One clear line, no stack trace: these are conditions a user fixes (settings, a busy or broken server).
-            LogFailed(ex.Message);
+            LogFailed(ex is SeedFailedException ? ex.Message : $"Seeding failed: {ex.Message}");
             Environment.ExitCode = 1;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            LogFailed("Seeding was cancelled; every database keeps its previous contents.");
+            LogFailed("Seeding failed: it was cancelled. Every database keeps its previous contents.");
             Environment.ExitCode = 1;
         }
         finally
@@ -47,6 +47,6 @@ public sealed partial class SeedWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Rows} rows into {Database}.{Table}")]
     private partial void LogTableLoaded(string database, string table, long rows);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Seeding failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}")]
     private partial void LogFailed(string reason);
 }

@@ -95,6 +95,7 @@ public static class DemoPostgresBuilderExtensions
             }
 
             var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+            await cluster.WaitForPreviousServerToExitAsync(TimeSpan.FromSeconds(30), ct);
             var created = await cluster.EnsureInitializedAsync((await password.Resource.GetValueAsync(ct))!, ct);
             logger.LogInformation(created ? "Created a new cluster in {DataDirectory}" : "Reusing the cluster in {DataDirectory}", cluster.DataDirectory);
         });

@@ -94,6 +94,27 @@ public sealed class LocalPostgresCluster
         }
     }
 
+    /// <summary>
+    /// Waits until a previous server of this data directory has exited. A dashboard Stop signals the
+    /// process and returns at once; starting again before the old postmaster is gone would fail on
+    /// its lock file.
+    /// </summary>
+    public async Task WaitForPreviousServerToExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        var deadline = DateTime.UtcNow + timeout;
+        while (File.Exists(pidFile) && DateTime.UtcNow < deadline)
+        {
+            var firstLine = File.ReadLines(pidFile).FirstOrDefault();
+            if (!int.TryParse(firstLine, out var pid) || !Directory.Exists($"/proc/{pid}"))
+            {
+                return; // a stale lock file; PostgreSQL removes it itself
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
     /// <summary>Fast shutdown (rolls back open transactions, disconnects clients), then removes an ephemeral cluster.</summary>
     public void Stop()
     {

@@ -44,7 +44,7 @@ public static class SqlQueryRunner
 
             return result;
         }
-        catch (PostgresException ex)
+        catch (PostgresException ex) when (!IsConnectionFailure(ex))
         {
             throw Translate(ex, query);
         }
@@ -71,7 +71,7 @@ public static class SqlQueryRunner
             throw new QueryFailedException(QueryFailure.NotAQuery,
                 $"Read-only mode runs queries only (SELECT, WITH, VALUES, TABLE). PostgreSQL error {ex.SqlState}: {ex.MessageText}{position}", ex);
         }
-        catch (PostgresException ex)
+        catch (PostgresException ex) when (!IsConnectionFailure(ex))
         {
             throw Translate(ex, query, positionOffset: ExplainPrefix.Length);
         }
@@ -123,6 +123,16 @@ public static class SqlQueryRunner
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>
+    /// The server, not the statement, failed: connection exceptions (08), insufficient resources (53)
+    /// and operator intervention such as a shutdown (57P). These stay NpgsqlExceptions, which callers
+    /// report as "database unavailable" rather than blaming the query.
+    /// </summary>
+    private static bool IsConnectionFailure(PostgresException ex) =>
+        ex.SqlState.StartsWith("08", StringComparison.Ordinal)
+        || ex.SqlState.StartsWith("53", StringComparison.Ordinal)
+        || ex.SqlState.StartsWith("57P", StringComparison.Ordinal);
 
     private static QueryFailedException Translate(PostgresException ex, SqlQuery query, int positionOffset = 0)
     {
