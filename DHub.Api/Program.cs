@@ -24,7 +24,8 @@ builder.Services.AddOpenApi();
 builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration));
+// 13 pools (six databases as owner and as dhub_reader, plus postgres) must fit in the server's 100 connections.
+builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));
 builder.Services.AddSingleton<DatabaseInventory>();
 builder.Services.AddSingleton<ServerCatalog>();
 builder.Services.AddSingleton<SeedOperations>();

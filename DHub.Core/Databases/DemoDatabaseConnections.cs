@@ -51,12 +51,19 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
             pair => new NpgsqlConnectionStringBuilder(pair.Value) { Username = username, Password = password }.ConnectionString,
             StringComparer.Ordinal));
 
-    public static DemoDatabaseConnections FromConfiguration(IConfiguration configuration) =>
+    /// <param name="maxPoolSize">
+    /// Caps every pool. A service with many pools (one per database and role) must stay under the
+    /// server's max_connections together, or a burst of requests fails with "too many clients".
+    /// </param>
+    public static DemoDatabaseConnections FromConfiguration(IConfiguration configuration, int? maxPoolSize = null) =>
         FromConnectionStrings(DemoDatabases.All.ToDictionary(
             name => name,
-            name => configuration.GetConnectionString(name)
-                ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{name}' is not configured."),
+            name => WithMaxPoolSize(configuration.GetConnectionString(name)
+                ?? throw new InvalidOperationException($"Connection string 'ConnectionStrings:{name}' is not configured."), maxPoolSize),
             StringComparer.Ordinal));
+
+    private static string WithMaxPoolSize(string connectionString, int? maxPoolSize) =>
+        maxPoolSize is { } max ? new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = max }.ConnectionString : connectionString;
 
     /// <param name="connectionStrings">One connection string per demo database, keyed by database name.</param>
     public static DemoDatabaseConnections FromConnectionStrings(IReadOnlyDictionary<string, string> connectionStrings) =>
