@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DHub.Core.Databases;
+using DHub.Core.Seeding.Loading;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -38,7 +39,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         string? current = null;
         try
         {
-            await using var session = await SeedSession.BeginAsync(connections, logger, cancellationToken);
+            await using var session = await SeedSession.BeginAsync(connections, logger, forLoading: true, cancellationToken);
             var context = new SeedContext(options);
             var rowCounts = new Dictionary<string, long>(StringComparer.Ordinal);
 
@@ -52,7 +53,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
                 {
                     var load = factory(context);
                     current = $"{load.Database}.{load.Table}";
-                    var rows = await LoadAsync(session.ConnectionFor(load.Database), load, cancellationToken);
+                    var rows = await LoadAsync(session, load, cancellationToken);
                     rowCounts[current] = rows;
                     progress?.Report(new SeedProgress(SeedStep.TableLoaded, phase.Number, phase.Name, load.Database, load.Table, rows, clock.Elapsed));
                 }
@@ -114,21 +115,23 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         }
     }
 
-    private static async Task<long> LoadAsync(NpgsqlConnection connection, ITableLoad load, CancellationToken cancellationToken)
+    private static async Task<long> LoadAsync(SeedSession session, ITableLoad load, CancellationToken cancellationToken)
     {
+        var connection = session.ConnectionFor(load.Database);
         using var activity = SeedTelemetry.ActivitySource.StartActivity($"load {load.Table}");
         activity?.SetTag(SeedTelemetry.Tags.Database, load.Database);
         activity?.SetTag(SeedTelemetry.Tags.Table, load.Table);
 
-        var columns = string.Join(", ", load.Columns.Select(c => $"\"{c}\""));
         // Generation and the binary protocol writes are synchronous CPU work; keep them off the caller's thread.
         var rows = await Task.Run(() =>
         {
-            using var importer = connection.BeginBinaryImport($"COPY public.\"{load.Table}\" ({columns}) FROM STDIN (FORMAT BINARY)");
+            using var importer = connection.BeginBinaryImport(CopyCommand.From(load.Table, load.Columns, "STDIN"));
             var written = load.WriteTo(importer, cancellationToken);
             importer.Complete();
             return written;
         }, cancellationToken);
+        // The session set the table's indexes and keys aside; rebuilding them over the loaded rows is part of the load.
+        await session.TableLoadedAsync(load.Database, load.Table, cancellationToken);
 
         await using var size = new NpgsqlCommand($"SELECT pg_total_relation_size('public.\"{load.Table}\"')", connection);
         var bytes = (long)(await size.ExecuteScalarAsync(cancellationToken))!;

@@ -1,4 +1,5 @@
 using DHub.Core.Databases;
+using DHub.Core.Seeding.Loading;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -8,6 +9,8 @@ namespace DHub.Core.Seeding;
 /// A unit of work over the six databases: it holds the seeding lock, keeps one open transaction per
 /// database (whose tables it has already truncated), and commits them all or none. Disposing an
 /// uncommitted session rolls everything back, so a failure anywhere leaves the previous contents.
+/// A session opened for loading also sets the tables' indexes and keys aside until each table is
+/// loaded (<see cref="DeferredIndexes"/>), inside the same transactions.
 /// </summary>
 public sealed partial class SeedSession : IAsyncDisposable
 {
@@ -17,26 +20,37 @@ public sealed partial class SeedSession : IAsyncDisposable
 
     private readonly NpgsqlConnection _lock;
     private readonly Dictionary<string, NpgsqlConnection> _connections;
+    private readonly Dictionary<string, DeferredIndexes> _deferred;
     private readonly ILogger _logger;
     private readonly bool _twoPhase;
     private readonly HashSet<string> _prepared = [];
     private bool _committed;
 
-    private SeedSession(Guid runId, NpgsqlConnection @lock, Dictionary<string, NpgsqlConnection> connections, bool twoPhase, ILogger logger)
+    private SeedSession(Guid runId, NpgsqlConnection @lock, Dictionary<string, NpgsqlConnection> connections, Dictionary<string, DeferredIndexes> deferred, bool twoPhase, ILogger logger)
     {
         RunId = runId;
         _lock = @lock;
         _connections = connections;
+        _deferred = deferred;
         _twoPhase = twoPhase;
         _logger = logger;
     }
 
     public Guid RunId { get; }
 
-    public static async Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Opens a session that empties the tables and loads nothing (clearing).</summary>
+    public static Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken) =>
+        BeginAsync(connections, logger, forLoading: false, cancellationToken);
+
+    /// <param name="forLoading">
+    /// The tables will be loaded: drop their indexes and keys now and rebuild them as each table is
+    /// reported loaded (<see cref="TableLoadedAsync"/>), at the latest before the commit.
+    /// </param>
+    public static async Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, bool forLoading, CancellationToken cancellationToken)
     {
         var @lock = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);
         var opened = new Dictionary<string, NpgsqlConnection>(StringComparer.Ordinal);
+        var deferred = new Dictionary<string, DeferredIndexes>(StringComparer.Ordinal);
         try
         {
             await using (var acquire = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", @lock))
@@ -56,6 +70,10 @@ public sealed partial class SeedSession : IAsyncDisposable
                 await ExecuteAsync(connection, SeedRunLog.EnsureTableSql, cancellationToken);
                 await ExecuteAsync(connection, "BEGIN", cancellationToken);
                 await TruncateAllAsync(connection, cancellationToken);
+                if (forLoading)
+                {
+                    deferred[database] = await DeferredIndexes.DropAsync(connection, cancellationToken);
+                }
             }
 
             var twoPhase = await SupportsTwoPhaseCommitAsync(@lock, cancellationToken);
@@ -64,7 +82,7 @@ public sealed partial class SeedSession : IAsyncDisposable
                 LogNoTwoPhaseCommit(logger, RequiredPreparedTransactions);
             }
 
-            return new SeedSession(Guid.NewGuid(), @lock, opened, twoPhase, logger);
+            return new SeedSession(Guid.NewGuid(), @lock, opened, deferred, twoPhase, logger);
         }
         catch
         {
@@ -80,9 +98,27 @@ public sealed partial class SeedSession : IAsyncDisposable
 
     public NpgsqlConnection ConnectionFor(string database) => _connections[database];
 
+    /// <summary>
+    /// Call once a table's rows are all in: rebuilds its indexes and keys, and the foreign keys
+    /// between tables that are now all loaded (validating them). Does nothing unless the session was
+    /// opened for loading.
+    /// </summary>
+    public async Task TableLoadedAsync(string database, string table, CancellationToken cancellationToken)
+    {
+        if (_deferred.TryGetValue(database, out var deferred))
+        {
+            await deferred.RestoreAsync(_connections[database], table, cancellationToken);
+        }
+    }
+
     /// <summary>Makes everything written in this session visible at once, in all six databases.</summary>
     public async Task CommitAsync(Func<NpgsqlConnection, CancellationToken, Task> recordRun, CancellationToken cancellationToken)
     {
+        foreach (var (database, deferred) in _deferred)
+        {
+            await deferred.RestoreAllAsync(_connections[database], cancellationToken);
+        }
+
         foreach (var connection in _connections.Values)
         {
             await recordRun(connection, cancellationToken);

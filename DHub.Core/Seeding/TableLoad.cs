@@ -37,6 +37,9 @@ public sealed class TableLoad<TRow>(
     /// <summary>The rows themselves, for tests that inspect generation without a database.</summary>
     public IEnumerable<TRow> Rows => rows;
 
+    /// <summary>The same table written from other rows (tests wrap the generator to watch what it keeps alive).</summary>
+    internal TableLoad<TRow> WithRows(IEnumerable<TRow> replacement) => new(Database, Table, Columns, replacement, writeRow);
+
     public long WriteTo(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
     {
         long count = 0;
