@@ -65,7 +65,6 @@ public sealed class PostgresUnreachableApiTests(UnreachablePostgresAppFixture fi
         await ApiProbe.WaitForRecoveryAsync(fixture.Api, TimeSpan.FromMinutes(1), violations);
         ApiProbe.AssertNoViolations(violations);
 
-        var postmaster = ProcessTable.PostmasterPid(own.Cluster.DataDirectory);
         try
         {
             var stopped = await own.App.ResourceCommands.ExecuteCommandAsync("postgres", KnownResourceCommands.StopCommand, Token);
@@ -79,7 +78,7 @@ public sealed class PostgresUnreachableApiTests(UnreachablePostgresAppFixture fi
         }
         finally
         {
-            await StartAgainAsync(own, postmaster, admin);
+            await StartAgainAsync(own, admin);
         }
 
         var seen = await ApiProbe.WaitForRecoveryAsync(fixture.Api, TimeSpan.FromMinutes(2), violations);
@@ -95,9 +94,8 @@ public sealed class PostgresUnreachableApiTests(UnreachablePostgresAppFixture fi
     }
 
     /// <summary>Starts postgres again (the AppHost waits for the stopped postmaster to exit) and waits until it answers.</summary>
-    private static async Task StartAgainAsync(OwnApp own, int? postmaster, string admin)
+    private static async Task StartAgainAsync(OwnApp own, string admin)
     {
-        _ = postmaster; // the AppHost itself now waits for this process to be gone before starting again
         var started = await own.App.ResourceCommands.ExecuteCommandAsync("postgres", KnownResourceCommands.StartCommand, Token);
         Assert.True(started.Success, started.Message);
         await FaultSupport.WaitUntilAsync(() => FaultSupport.CanConnectAsync(admin), TimeSpan.FromMinutes(2), "postgres to answer again");
