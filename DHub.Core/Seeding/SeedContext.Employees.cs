@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Seeding.Generators;
 
 namespace DHub.Core.Seeding;
@@ -84,7 +83,7 @@ internal sealed class EmployeeRegistry
     /// before any customer existed and never leave, so the scan finds someone for every event of the
     /// generated history; the fallback only serves pools without a head (fewer than 12 employees).
     /// </summary>
-    public int Pick(Randomizer random, StaffPool pool, DateOnly day)
+    public int Pick(SeedRandom random, StaffPool pool, DateOnly day)
     {
         var members = Members(pool);
         var start = random.Number(0, members.Count - 1);

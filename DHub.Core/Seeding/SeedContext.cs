@@ -16,5 +16,9 @@ public sealed partial class SeedContext(SeedOptions options)
     /// <summary>End of the as-of day: the latest instant a past event may have.</summary>
     public DateTime AsOfEndOfDay => AsOf.ToDateTime(new TimeOnly(23, 59, 59));
 
+    /// <summary>The random stream of <paramref name="table"/> in this run.</summary>
+    public SeedRandom RandomFor(string table) => SeedRandom.ForTable(Options.Seed, table);
+
+    /// <summary>Names, addresses and companies for <paramref name="table"/>, from a stream of their own.</summary>
     public Faker FakerFor(string table) => SeedRandom.FakerFor(Options.Seed, table);
 }

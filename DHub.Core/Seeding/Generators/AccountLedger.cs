@@ -1,5 +1,3 @@
-using Bogus;
-
 namespace DHub.Core.Seeding.Generators;
 
 /// <summary>One movement on an account: signed amount (credit positive) and the running balance after it.</summary>
@@ -111,7 +109,7 @@ internal static class AccountLedger
         return entries;
     }
 
-    private static decimal Draw(Randomizer random, TransactionKindProfile kind, LedgerProfile profile, decimal balance)
+    private static decimal Draw(SeedRandom random, TransactionKindProfile kind, LedgerProfile profile, decimal balance)
     {
         switch (kind.Kind)
         {
@@ -128,6 +126,6 @@ internal static class AccountLedger
     }
 
     // Accounts are never overdrawn: a debit larger than the balance shrinks to part of it.
-    private static decimal Affordable(Randomizer random, decimal amount, decimal balance) =>
+    private static decimal Affordable(SeedRandom random, decimal amount, decimal balance) =>
         amount <= balance ? amount : Math.Round(balance * random.Decimal(0.2m, 0.9m), 2);
 }

@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 using NpgsqlTypes;
 
@@ -96,7 +95,7 @@ internal static class AccountsDbGenerators
 
     private static IEnumerable<CustomerRow> CustomerRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("customers").Random;
+        var random = ctx.RandomFor("customers");
         var personas = new CustomerPersonas(ctx);
         var registry = ctx.Customers;
         registry.Reset();
@@ -118,7 +117,7 @@ internal static class AccountsDbGenerators
 
     private static IEnumerable<AccountRow> AccountRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("accounts").Random;
+        var random = ctx.RandomFor("accounts");
         var customers = ctx.Customers;
         var registry = ctx.Accounts;
         registry.Reset();
@@ -189,7 +188,7 @@ internal static class AccountsDbGenerators
 
     private static IEnumerable<AccountRelationshipRow> AccountRelationshipRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("account_relationships").Random;
+        var random = ctx.RandomFor("account_relationships");
         var accounts = ctx.Accounts;
         var active = Enumerable.Range(0, accounts.Count).Where(a => accounts[a].Status == "active").ToArray();
         if (active.Length < 3)
@@ -231,8 +230,8 @@ internal static class AccountsDbGenerators
 
     private static IEnumerable<TransactionRow> TransactionRows(SeedContext ctx)
     {
-        var faker = ctx.FakerFor("transactions");
-        var random = faker.Random;
+        var random = ctx.RandomFor("transactions");
+        var merchants = MerchantDirectory.Draw(ctx.FakerFor("transactions"));
         var accounts = ctx.Accounts;
         for (var a = 0; a < accounts.Count; a++)
         {
@@ -263,7 +262,7 @@ internal static class AccountsDbGenerators
                     kind.Type,
                     entry.Amount,
                     entry.At,
-                    Describe(faker, entry.Kind, account.BranchCode, counterparty),
+                    Describe(random, merchants, entry.Kind, account.BranchCode, counterparty),
                     entry.BalanceAfter,
                     counterparty,
                     processedBy);
@@ -271,17 +270,17 @@ internal static class AccountsDbGenerators
         }
     }
 
-    private static string Describe(Faker faker, TransactionKind kind, string branch, string? counterparty) => kind switch
+    private static string Describe(SeedRandom random, MerchantDirectory merchants, TransactionKind kind, string branch, string? counterparty) => kind switch
     {
         TransactionKind.OpeningDeposit => "Account opening deposit",
-        TransactionKind.PayrollDeposit => $"Direct Deposit - {faker.Company.CompanyName()} Payroll",
+        TransactionKind.PayrollDeposit => $"Direct Deposit - {random.ArrayElement(merchants.Employers)} Payroll",
         TransactionKind.CashDeposit => $"Cash Deposit - Branch {branch}",
         TransactionKind.MobileCheckDeposit => "Mobile Check Deposit",
-        TransactionKind.AtmWithdrawal => $"ATM Withdrawal - {faker.Address.City()}",
+        TransactionKind.AtmWithdrawal => $"ATM Withdrawal - {random.ArrayElement(merchants.Cities)}",
         TransactionKind.BranchWithdrawal => $"Cash Withdrawal - Branch {branch}",
-        TransactionKind.CardPurchase => $"Card Purchase - {faker.Company.CompanyName()}",
-        TransactionKind.BillPayment => $"Bill Payment - {faker.PickRandom(Billers)}",
-        TransactionKind.ServiceFee => faker.PickRandom(ServiceFees),
+        TransactionKind.CardPurchase => $"Card Purchase - {random.ArrayElement(merchants.Merchants)}",
+        TransactionKind.BillPayment => $"Bill Payment - {random.ArrayElement(Billers)}",
+        TransactionKind.ServiceFee => random.ArrayElement(ServiceFees),
         TransactionKind.Interest => "Interest Credit",
         TransactionKind.TransferIn => counterparty is null ? "Incoming transfer" : $"Transfer from account ending {counterparty[^4..]}",
         TransactionKind.TransferOut => counterparty is null ? "Outgoing transfer" : $"Transfer to account ending {counterparty[^4..]}",

@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 using NpgsqlTypes;
 
@@ -73,7 +72,7 @@ internal static class AmlGenerators
 
     private static IEnumerable<AmlCheckRow> AmlCheckRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("aml_checks").Random;
+        var random = ctx.RandomFor("aml_checks");
         ctx.Compliance.ResetFlags();
         long check = 0;
         for (var c = 0; c < ctx.Customers.Count; c++)
@@ -120,7 +119,7 @@ internal static class AmlGenerators
     }
 
     private static AmlCheckRow Check(
-        SeedContext ctx, Randomizer random, long index, int customer, string type, DateTime at, int? account, long? transaction, decimal? amount, string level)
+        SeedContext ctx, SeedRandom random, long index, int customer, string type, DateTime at, int? account, long? transaction, decimal? amount, string level)
     {
         var flagged = level == "high" || (level == "medium" && random.Chance(0.25));
         if (flagged)
@@ -143,7 +142,7 @@ internal static class AmlGenerators
             reviewed ? ctx.Ids.Employee(ctx.Employees.Pick(random, StaffPool.ComplianceOfficers, at.Day())) : null);
     }
 
-    private static string ScreeningResult(Randomizer random, string type, string level, bool flagged, decimal? amount)
+    private static string ScreeningResult(SeedRandom random, string type, string level, bool flagged, decimal? amount)
     {
         var outcome = flagged ? 2 : level == "low" ? 0 : 1;
         return (type, outcome) switch
@@ -165,7 +164,7 @@ internal static class AmlGenerators
 
     private static IEnumerable<SuspiciousActivityReportRow> SuspiciousActivityReportRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("suspicious_activity_reports").Random;
+        var random = ctx.RandomFor("suspicious_activity_reports");
 
         // One report per customer, about the customer's most serious flag (the first high-risk one,
         // else the first one). High-risk flags are reported first; the target is 30-50 at scale 1.
@@ -219,7 +218,7 @@ internal static class AmlGenerators
         }
     }
 
-    private static IEnumerable<AmlFlag> Sample(Randomizer random, List<AmlFlag> flags, int count)
+    private static IEnumerable<AmlFlag> Sample(SeedRandom random, List<AmlFlag> flags, int count)
     {
         var sample = new SelectionSample(count, flags.Count);
         return flags.Where(_ => sample.Next(random)).ToList();

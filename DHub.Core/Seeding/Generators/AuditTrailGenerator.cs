@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 using NpgsqlTypes;
 
@@ -43,7 +42,7 @@ internal static class AuditTrailGenerator
 
     private static IEnumerable<AuditTrailRow> AuditTrailRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("audit_trails").Random;
+        var random = ctx.RandomFor("audit_trails");
         AuditTrailRow Entry(string type, string id, string action, StaffPool pool, DateTime at, string? oldValue, string? newValue) =>
             new(type, id, action, ctx.Ids.Employee(ctx.Employees.Pick(random, pool, at.Day())), at, oldValue, newValue,
                 $"10.{random.Number(0, 255)}.{random.Number(0, 255)}.{random.Number(1, 254)}");
@@ -135,7 +134,7 @@ internal static class AuditTrailGenerator
     }
 
     // Personal data is masked in the log, as an audit trail must not copy it.
-    private static string Masked(Randomizer random, string field) => field switch
+    private static string Masked(SeedRandom random, string field) => field switch
     {
         "phone" => $"***-***-{random.Number(1000, 9999)}",
         "email" => $"***@{random.ArrayElement(MailDomains)}",

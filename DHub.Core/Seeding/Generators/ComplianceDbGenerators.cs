@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 using NpgsqlTypes;
 
@@ -132,7 +131,7 @@ internal static class ComplianceDbGenerators
 
     private static IEnumerable<ComplianceRuleRow> ComplianceRuleRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("compliance_rules").Random;
+        var random = ctx.RandomFor("compliance_rules");
         ctx.Compliance.ResetRules();
         for (var i = 0; i < ComplianceRuleCatalog.All.Count; i++)
         {
@@ -146,7 +145,7 @@ internal static class ComplianceDbGenerators
 
     private static IEnumerable<KycRecordRow> KycRecordRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("kyc_records").Random;
+        var random = ctx.RandomFor("kyc_records");
         for (var c = 0; c < ctx.Customers.Count; c++)
         {
             var profile = ctx.Profiles[c];
@@ -199,12 +198,12 @@ internal static class ComplianceDbGenerators
         }
     }
 
-    private static string Officer(SeedContext ctx, Randomizer random, DateOnly day) =>
+    private static string Officer(SeedContext ctx, SeedRandom random, DateOnly day) =>
         ctx.Ids.Employee(ctx.Employees.Pick(random, StaffPool.ComplianceOfficers, day));
 
     private static IEnumerable<RegulatoryReportRow> RegulatoryReportRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("regulatory_reports").Random;
+        var random = ctx.RandomFor("regulatory_reports");
         var complianceHead = HeadOf(ctx, "Compliance & Risk");
         var financeHead = HeadOf(ctx, "Finance");
 
@@ -270,7 +269,7 @@ internal static class ComplianceDbGenerators
 
     private static IEnumerable<RuleViolationRow> RuleViolationRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("rule_violations").Random;
+        var random = ctx.RandomFor("rule_violations");
         var rules = ctx.Compliance.Rules;
         var accounts = ctx.Accounts;
         var violation = 0;
@@ -341,7 +340,7 @@ internal static class ComplianceDbGenerators
         return best;
     }
 
-    private static int? AnyRule(Randomizer random, IReadOnlyList<RuleFact> rules, string type, DateOnly day)
+    private static int? AnyRule(SeedRandom random, IReadOnlyList<RuleFact> rules, string type, DateOnly day)
     {
         var candidates = Enumerable.Range(0, rules.Count).Where(i => rules[i].Type == type && rules[i].IsActive && rules[i].Created <= day).ToArray();
         return candidates.Length == 0 ? null : random.ArrayElement(candidates);
@@ -355,7 +354,7 @@ internal static class ComplianceDbGenerators
         _ => "low",
     };
 
-    private static RuleViolationRow Violation(SeedContext ctx, Randomizer random, int index, int rule, string entityType, string entityId, DateTime at, string severity)
+    private static RuleViolationRow Violation(SeedContext ctx, SeedRandom random, int index, int rule, string entityType, string entityId, DateTime at, string severity)
     {
         // Violations of the last two weeks are still open; older ones were mostly settled within a month.
         var recent = ctx.AsOf.DayNumber - at.Day().DayNumber < 14;

@@ -1,5 +1,3 @@
-using Bogus;
-
 namespace DHub.Core.Seeding.Generators;
 
 /// <summary>E-mail addresses and phone numbers in one consistent, US-looking format.</summary>
@@ -13,7 +11,7 @@ internal static class ContactDetails
         $"{Slug(firstName)}.{Slug(lastName)}{uniqueTag}@{domain}";
 
     /// <summary>NNN-NNN-NNNN with no leading 0 or 1 in the area code and exchange, as in the reference.</summary>
-    public static string Phone(Randomizer random) =>
+    public static string Phone(SeedRandom random) =>
         $"{random.Number(201, 989)}-{random.Number(200, 999)}-{random.Number(1000, 9999)}";
 
     private static string Slug(string name) =>

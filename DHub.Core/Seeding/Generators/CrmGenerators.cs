@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 using NpgsqlTypes;
 
@@ -189,7 +188,7 @@ internal static class CrmGenerators
 
     private static IEnumerable<CampaignRow> CampaignRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("campaigns").Random;
+        var random = ctx.RandomFor("campaigns");
         ctx.Crm.ResetCampaigns();
         var names = random.DistinctIndexes(CampaignNames.Length, random.Number(10, 15));
         for (var i = 0; i < names.Length; i++)
@@ -205,7 +204,7 @@ internal static class CrmGenerators
 
     private static IEnumerable<InteractionRow> InteractionRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("interactions").Random;
+        var random = ctx.RandomFor("interactions");
         ctx.Crm.ResetSurveyed();
         var interaction = 0;
         for (var c = 0; c < ctx.Customers.Count; c++)
@@ -257,7 +256,7 @@ internal static class CrmGenerators
         }
     }
 
-    private static string Notes(Randomizer random, string type, string outcome)
+    private static string Notes(SeedRandom random, string type, string outcome)
     {
         var topic = random.ArrayElement(Topics);
         var opening = type switch
@@ -279,7 +278,7 @@ internal static class CrmGenerators
 
     private static IEnumerable<SatisfactionSurveyRow> SatisfactionSurveyRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("satisfaction_surveys").Random;
+        var random = ctx.RandomFor("satisfaction_surveys");
         foreach (var surveyed in ctx.Crm.Surveyed)
         {
             // Unresolved contacts score lower.
@@ -303,7 +302,7 @@ internal static class CrmGenerators
     }
 
     // Star rating conditional on the NPS band, as in the reference.
-    private static int Satisfaction(Randomizer random, int nps)
+    private static int Satisfaction(SeedRandom random, int nps)
     {
         var x = random.Double();
         return nps switch
@@ -317,7 +316,7 @@ internal static class CrmGenerators
 
     private static IEnumerable<ComplaintRow> ComplaintRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("complaints").Random;
+        var random = ctx.RandomFor("complaints");
         var customers = ctx.Customers.Count;
         var complainants = new SelectionSample((int)(0.08 * customers), customers);
         var complaint = 0;
@@ -371,7 +370,7 @@ internal static class CrmGenerators
 
     private static IEnumerable<CampaignResponseRow> CampaignResponseRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("campaign_responses").Random;
+        var random = ctx.RandomFor("campaign_responses");
         var campaigns = ctx.Crm.Campaigns;
         var customers = ctx.Customers.Count;
         var responders = new SelectionSample((int)(0.05 * customers), customers);

@@ -47,7 +47,7 @@ internal static class CustomerDbGenerators
     private static IEnumerable<CustomerProfileRow> CustomerProfileRows(SeedContext ctx)
     {
         var faker = ctx.FakerFor("customer_profiles");
-        var random = faker.Random;
+        var random = ctx.RandomFor("customer_profiles");
         var personas = new CustomerPersonas(ctx);
         var registry = ctx.Profiles;
         registry.Reset();

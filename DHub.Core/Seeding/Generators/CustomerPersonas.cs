@@ -19,10 +19,11 @@ internal sealed class CustomerPersonas(SeedContext ctx)
 
     public CustomerPersona For(int customer)
     {
-        faker.Random = EntityRandom.For(ctx, "customers.persona", customer);
+        var random = EntityRandom.For(ctx, "customers.persona", customer);
+        faker.Random = random.NextRandomizer();
         var first = faker.Name.FirstName();
         var last = faker.Name.LastName();
         var email = ContactDetails.Email(first, last, (customer + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), faker.PickRandom(MailProviders));
-        return new CustomerPersona(first, last, email, ContactDetails.Phone(faker.Random));
+        return new CustomerPersona(first, last, email, ContactDetails.Phone(random));
     }
 }

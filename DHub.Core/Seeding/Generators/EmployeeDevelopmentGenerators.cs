@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 using NpgsqlTypes;
 
@@ -76,7 +75,7 @@ internal static class EmployeeDevelopmentGenerators
 
     private static IEnumerable<EmployeeTrainingRow> EmployeeTrainingRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("employee_training").Random;
+        var random = ctx.RandomFor("employee_training");
         var programs = TrainingCatalog.All;
         for (var e = 0; e < ctx.Employees.Count; e++)
         {
@@ -119,7 +118,7 @@ internal static class EmployeeDevelopmentGenerators
         }
     }
 
-    private static IEnumerable<int> DistinctWeighted(Randomizer random, double[] weights, int count)
+    private static IEnumerable<int> DistinctWeighted(SeedRandom random, double[] weights, int count)
     {
         var remaining = (double[])weights.Clone();
         for (var k = 0; k < count; k++)
@@ -143,7 +142,7 @@ internal static class EmployeeDevelopmentGenerators
 
     private static IEnumerable<PerformanceReviewRow> PerformanceReviewRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("performance_reviews").Random;
+        var random = ctx.RandomFor("performance_reviews");
         var employees = ctx.Employees;
         for (var e = 0; e < employees.Count; e++)
         {
@@ -191,7 +190,7 @@ internal static class EmployeeDevelopmentGenerators
 
     private static IEnumerable<EmployeeAssignmentRow> EmployeeAssignmentRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("employee_assignments").Random;
+        var random = ctx.RandomFor("employee_assignments");
         var customers = ctx.Customers.Count;
         var twoYearsAgo = ctx.AsOf.AddDays(-730);
         var aMonthAgo = ctx.AsOf.AddDays(-30);

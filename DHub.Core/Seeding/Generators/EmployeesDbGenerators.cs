@@ -67,7 +67,7 @@ internal static class EmployeesDbGenerators
     private static IEnumerable<EmployeeRow> EmployeeRows(SeedContext ctx)
     {
         var faker = ctx.FakerFor("employees");
-        var random = faker.Random;
+        var random = ctx.RandomFor("employees");
         var registry = ctx.Employees;
         registry.Reset();
 
@@ -129,7 +129,7 @@ internal static class EmployeesDbGenerators
 
     private static IEnumerable<DepartmentRow> DepartmentRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("departments").Random;
+        var random = ctx.RandomFor("departments");
         var employees = ctx.Employees;
         var payroll = new decimal[Vocabularies.EmployeesDepartment.Values.Count];
         for (var i = 0; i < employees.Count; i++)

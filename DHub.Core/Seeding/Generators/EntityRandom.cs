@@ -1,5 +1,3 @@
-using Bogus;
-
 namespace DHub.Core.Seeding.Generators;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace DHub.Core.Seeding.Generators;
 /// </summary>
 internal static class EntityRandom
 {
-    public static Randomizer For(SeedContext ctx, string stream, long index) =>
+    public static SeedRandom For(SeedContext ctx, string stream, long index) =>
         new(Seed(ctx.Options.Seed, stream, index));
 
     public static int Seed(int runSeed, string stream, long index)

@@ -135,7 +135,7 @@ internal static class InsuranceDbGenerators
 
     private static IEnumerable<PolicyRow> PolicyRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("policies").Random;
+        var random = ctx.RandomFor("policies");
         var registry = ctx.Policies;
         registry.Reset();
 
@@ -187,7 +187,7 @@ internal static class InsuranceDbGenerators
     }
 
     /// <summary>Status and end date: the end of the term, or the day coverage stopped.</summary>
-    private static (string Status, DateOnly End) Period(Randomizer random, string type, DateOnly start, DateOnly asOf)
+    private static (string Status, DateOnly End) Period(SeedRandom random, string type, DateOnly start, DateOnly asOf)
     {
         if (type == "travel")
         {
@@ -225,7 +225,7 @@ internal static class InsuranceDbGenerators
     private static IEnumerable<BeneficiaryRow> BeneficiaryRows(SeedContext ctx)
     {
         var faker = ctx.FakerFor("beneficiaries");
-        var random = faker.Random;
+        var random = ctx.RandomFor("beneficiaries");
         var personas = new CustomerPersonas(ctx);
         for (var p = 0; p < ctx.Policies.Count; p++)
         {
@@ -262,7 +262,7 @@ internal static class InsuranceDbGenerators
 
     private static IEnumerable<ClaimRow> ClaimRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("claims").Random;
+        var random = ctx.RandomFor("claims");
         var claim = 0;
         for (var p = 0; p < ctx.Policies.Count; p++)
         {
@@ -327,7 +327,7 @@ internal static class InsuranceDbGenerators
         }
     }
 
-    private static string ClaimType(Randomizer random, string policyType, bool deceased)
+    private static string ClaimType(SeedRandom random, string policyType, bool deceased)
     {
         var type = policyType switch
         {
@@ -342,7 +342,7 @@ internal static class InsuranceDbGenerators
 
     private static IEnumerable<PremiumPaymentRow> PremiumPaymentRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("premium_payments").Random;
+        var random = ctx.RandomFor("premium_payments");
         var historyStart = ctx.AsOf.AddMonths(-24);
         long payment = 0;
         for (var p = 0; p < ctx.Policies.Count; p++)
@@ -391,7 +391,7 @@ internal static class InsuranceDbGenerators
     }
 
     // Debits and online or wire payments come from the holder's linked account; cheques from no account.
-    private static (string Method, int? Account) PaymentMethod(Randomizer random, SeedContext ctx, in PolicyFact policy)
+    private static (string Method, int? Account) PaymentMethod(SeedRandom random, SeedContext ctx, in PolicyFact policy)
     {
         var draw = random.Double();
         var method = policy.LinkedAccount is null
@@ -402,7 +402,7 @@ internal static class InsuranceDbGenerators
 
     private static IEnumerable<PolicyEventRow> PolicyEventRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("policy_events").Random;
+        var random = ctx.RandomFor("policy_events");
         for (var p = 0; p < ctx.Policies.Count; p++)
         {
             var policy = ctx.Policies[p];

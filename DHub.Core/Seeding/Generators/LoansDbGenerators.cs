@@ -157,7 +157,7 @@ internal static class LoansDbGenerators
 
     private static IEnumerable<LoanApplicationRow> LoanApplicationRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("loan_applications").Random;
+        var random = ctx.RandomFor("loan_applications");
         var registry = ctx.Loans;
         registry.ResetApplications();
         var customers = ctx.Customers.Count;
@@ -219,7 +219,7 @@ internal static class LoansDbGenerators
 
     private static IEnumerable<LoanRow> LoanRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("loans").Random;
+        var random = ctx.RandomFor("loans");
         var registry = ctx.Loans;
         registry.ResetLoans();
         var loan = 0;
@@ -276,7 +276,7 @@ internal static class LoansDbGenerators
     private static IEnumerable<CollateralRow> CollateralRows(SeedContext ctx)
     {
         var faker = ctx.FakerFor("collateral");
-        var random = faker.Random;
+        var random = ctx.RandomFor("collateral");
         var collateral = 0;
         for (var l = 0; l < ctx.Loans.Loans.Count; l++)
         {
@@ -321,7 +321,7 @@ internal static class LoansDbGenerators
 
     private static IEnumerable<RepaymentScheduleRow> RepaymentScheduleRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("repayment_schedule").Random;
+        var random = ctx.RandomFor("repayment_schedule");
         for (var l = 0; l < ctx.Loans.Loans.Count; l++)
         {
             var loan = ctx.Loans.Loans[l];
@@ -339,7 +339,7 @@ internal static class LoansDbGenerators
     private static IEnumerable<LoanGuarantorRow> LoanGuarantorRows(SeedContext ctx)
     {
         var faker = ctx.FakerFor("loan_guarantors");
-        var random = faker.Random;
+        var random = ctx.RandomFor("loan_guarantors");
         var personas = new CustomerPersonas(ctx);
         var loans = ctx.Loans.Loans;
         var guaranteed = new SelectionSample((int)(0.25 * loans.Count), loans.Count);
@@ -378,7 +378,7 @@ internal static class LoansDbGenerators
 
     private static IEnumerable<RiskAssessmentRow> RiskAssessmentRows(SeedContext ctx)
     {
-        var random = ctx.FakerFor("risk_assessments").Random;
+        var random = ctx.RandomFor("risk_assessments");
         var registry = ctx.Loans;
 
         // Every application was scored when it came in; the score explains the decision.
@@ -417,7 +417,7 @@ internal static class LoansDbGenerators
         }
     }
 
-    private static RiskAssessmentRow Assessment(SeedContext ctx, Randomizer random, string? loanId, string? applicationId, DateOnly date, int score) =>
+    private static RiskAssessmentRow Assessment(SeedContext ctx, SeedRandom random, string? loanId, string? applicationId, DateOnly date, int score) =>
         new(loanId,
             applicationId,
             date,

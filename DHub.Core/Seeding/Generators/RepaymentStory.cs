@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 
 namespace DHub.Core.Seeding.Generators;
@@ -20,7 +19,7 @@ internal static class RepaymentStory
     private static readonly string Missed = VocabularyChoice.Value(Vocabularies.RepaymentSchedulePaymentStatus, "missed");
     private static readonly string Pending = VocabularyChoice.Value(Vocabularies.RepaymentSchedulePaymentStatus, "pending");
 
-    public static RepaymentPlan Draw(Randomizer random, DateOnly disbursement, int term, DateOnly asOf)
+    public static RepaymentPlan Draw(SeedRandom random, DateOnly disbursement, int term, DateOnly asOf)
     {
         var due = 0;
         while (due < term && disbursement.AddMonths(due + 1) <= asOf)
@@ -55,7 +54,7 @@ internal static class RepaymentStory
     }
 
     /// <summary>Status and payment date of installment <paramref name="number"/>.</summary>
-    public static (string Status, DateOnly? PaymentDate) Outcome(Randomizer random, in LoanFact loan, int number, DateOnly due, DateOnly asOf)
+    public static (string Status, DateOnly? PaymentDate) Outcome(SeedRandom random, in LoanFact loan, int number, DateOnly due, DateOnly asOf)
     {
         if (loan.PayoffFrom > 0 && number >= loan.PayoffFrom)
         {

@@ -1,5 +1,3 @@
-using Bogus;
-
 namespace DHub.Core.Seeding.Generators;
 
 /// <summary>
@@ -12,7 +10,7 @@ internal sealed class SelectionSample(int wanted, int population)
     private int remaining = population;
 
     /// <summary>Whether the next member of the population is taken. Call once per member, in order.</summary>
-    public bool Next(Randomizer random)
+    public bool Next(SeedRandom random)
     {
         if (remaining <= 0)
         {

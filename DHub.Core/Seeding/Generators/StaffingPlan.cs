@@ -1,5 +1,3 @@
-using Bogus;
-
 namespace DHub.Core.Seeding.Generators;
 
 /// <summary>One seat of the staffing plan: the role, and whether this person heads the role's department.</summary>
@@ -12,7 +10,7 @@ internal readonly record struct StaffSeat(RoleProfile Profile, bool IsHead);
 /// </summary>
 internal static class StaffingPlan
 {
-    public static IReadOnlyList<StaffSeat> Create(int employeeCount, Randomizer random)
+    public static IReadOnlyList<StaffSeat> Create(int employeeCount, SeedRandom random)
     {
         var roles = StaffRoles.ByPriority;
         var heads = Math.Min(employeeCount, roles.Count);

@@ -1,4 +1,3 @@
-using Bogus;
 using DHub.Core.Schema;
 
 namespace DHub.Core.Seeding.Generators;
@@ -26,7 +25,7 @@ internal sealed class WeightedChoice<T>
         }
     }
 
-    public T Pick(Randomizer random)
+    public T Pick(SeedRandom random)
     {
         var x = random.Double() * cumulative[^1];
         for (var i = 0; i < cumulative.Length; i++)
