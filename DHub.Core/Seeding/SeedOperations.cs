@@ -123,13 +123,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         activity?.SetTag(SeedTelemetry.Tags.Table, load.Table);
 
         // Generation and the binary protocol writes are synchronous CPU work; keep them off the caller's thread.
-        var rows = await Task.Run(() =>
-        {
-            using var importer = connection.BeginBinaryImport(CopyCommand.From(load.Table, load.Columns, "STDIN"));
-            var written = load.WriteTo(importer, cancellationToken);
-            importer.Complete();
-            return written;
-        }, cancellationToken);
+        var rows = await Task.Run(() => TableCopy.Run(connection, CopyCommand.From(load.Table, load.Columns, "STDIN"), load, cancellationToken), cancellationToken);
         // The session set the table's indexes and keys aside; rebuilding them over the loaded rows is part of the load.
         await session.TableLoadedAsync(load.Database, load.Table, cancellationToken);
 

@@ -1,5 +1,4 @@
-using NpgsqlTypes;
-using Npgsql;
+using DHub.Core.Seeding.Loading;
 
 namespace DHub.Core.Seeding;
 
@@ -13,8 +12,8 @@ public interface ITableLoad
     /// <summary>Columns written by COPY; SERIAL keys are left out so their sequences number the rows.</summary>
     IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Streams every row into <paramref name="importer"/>; returns the row count.</summary>
-    long WriteTo(NpgsqlBinaryImporter importer, CancellationToken cancellationToken);
+    /// <summary>Streams every row into <paramref name="writer"/>; returns the row count.</summary>
+    long WriteTo(BinaryCopyWriter writer, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -26,7 +25,7 @@ public sealed class TableLoad<TRow>(
     string table,
     IReadOnlyList<string> columns,
     IEnumerable<TRow> rows,
-    Action<NpgsqlBinaryImporter, TRow> writeRow) : ITableLoad
+    Action<BinaryCopyWriter, TRow> writeRow) : ITableLoad
 {
     public string Database { get; } = database;
 
@@ -40,7 +39,7 @@ public sealed class TableLoad<TRow>(
     /// <summary>The same table written from other rows (tests wrap the generator to watch what it keeps alive).</summary>
     internal TableLoad<TRow> WithRows(IEnumerable<TRow> replacement) => new(Database, Table, Columns, replacement, writeRow);
 
-    public long WriteTo(NpgsqlBinaryImporter importer, CancellationToken cancellationToken)
+    public long WriteTo(BinaryCopyWriter writer, CancellationToken cancellationToken)
     {
         long count = 0;
         foreach (var row in rows)
@@ -50,39 +49,11 @@ public sealed class TableLoad<TRow>(
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            importer.StartRow();
-            writeRow(importer, row);
+            writer.StartRow();
+            writeRow(writer, row);
             count++;
         }
 
         return count;
-    }
-}
-
-/// <summary>Typed writes for nullable values, which the importer's generic Write does not cover.</summary>
-public static class NpgsqlBinaryImporterExtensions
-{
-    public static void WriteText(this NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type = NpgsqlDbType.Varchar)
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value, type);
-        }
-    }
-
-    public static void WriteNullable<T>(this NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type) where T : struct
-    {
-        if (value is { } v)
-        {
-            importer.Write(v, type);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
+using DHub.Core.Seeding.Loading;
 using DHub.Core.Seeding.Generators;
 using DHub.Tests.Infrastructure;
 using Npgsql;
@@ -38,13 +39,8 @@ public sealed class StreamingLoadTests(LocalAppFixture fixture)
             await create.ExecuteNonQueryAsync(Token);
         }
 
-        long written;
         var columns = string.Join(", ", transactions.Columns.Select(c => $"\"{c}\""));
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY scratch_transactions ({columns}) FROM STDIN (FORMAT BINARY)", Token))
-        {
-            written = transactions.WithRows(watch.Track(transactions.Rows)).WriteTo(importer, Token);
-            await importer.CompleteAsync(Token);
-        }
+        var written = TableCopy.Run(connection, $"COPY scratch_transactions ({columns}) FROM STDIN (FORMAT BINARY)", transactions.WithRows(watch.Track(transactions.Rows)), Token);
 
         Assert.True(written >= 50 * InFlight, $"only {written} rows: too few to tell streaming from materializing");
         Assert.True(watch.Checks >= 8, $"only {watch.Checks} checks");
