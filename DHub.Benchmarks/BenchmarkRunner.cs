@@ -82,7 +82,8 @@ public static class BenchmarkRunner
             var ratios = new Ratios(
                 Figures.Ratio(seeding.MbPerSecond, ceiling?.MbPerSecond),
                 Figures.Ratio(seeding.MbPerSecond, reference?.MbPerSecond),
-                Figures.Ratio(seeding.Process.PeakWorkingSetMb, baseline?.Process.PeakWorkingSetMb));
+                Figures.Ratio(seeding.Process.PeakWorkingSetMb, baseline?.Process.PeakWorkingSetMb),
+                Figures.Ratio(ceiling?.MbPerSecond, reference?.MbPerSecond));
             return new BenchmarkReport(
                 startedAt,
                 environment,

@@ -35,20 +35,26 @@ public static class CeilingBenchmark
 
             var serverBefore = server?.TotalSeconds();
             var clock = Stopwatch.StartNew();
-            var (copying, rebuilding, committing) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
+            var (copying, committing) = (new Stopwatch(), new Stopwatch());
+            long rebuildingTicks = 0;
             await using (var session = await SeedSession.BeginAsync(connections, NullLogger.Instance, forLoading: true, cancellationToken))
             {
                 foreach (var table in DemoTables.InLoadOrder)
                 {
                     await using var copy = new NpgsqlCommand(
-                        CopyCommand.From(table.Table, table.Columns, Literal(files[table])), session.ConnectionFor(table.Database));
+                        CopyCommand.From(table.Table, table.Columns, Literal(files[table])), await session.ConnectionForAsync(table.Database));
                     copy.CommandTimeout = 0;
                     copying.Start();
                     await copy.ExecuteNonQueryAsync(cancellationToken);
                     copying.Stop();
-                    rebuilding.Start();
-                    await session.TableLoadedAsync(table.Database, table.Table, cancellationToken);
-                    rebuilding.Stop();
+
+                    // As in a seed, the table's indexes and keys are rebuilt in the background while the next tables load.
+                    session.InBackground(table.Database, async (_, ct) =>
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await session.TableLoadedAsync(table.Database, table.Table, ct);
+                        Interlocked.Add(ref rebuildingTicks, Stopwatch.GetElapsedTime(started).Ticks);
+                    }, cancellationToken);
                 }
 
                 committing.Start();
@@ -67,7 +73,7 @@ public static class CeilingBenchmark
                 Figures.MbPerSecond(bytes, clock.Elapsed),
                 serverCpu is { } cpu ? Math.Round(cpu, 2) : null,
                 Math.Round(copying.Elapsed.TotalSeconds, 3),
-                Math.Round(rebuilding.Elapsed.TotalSeconds, 3),
+                Math.Round(TimeSpan.FromTicks(rebuildingTicks).TotalSeconds, 3),
                 Math.Round(committing.Elapsed.TotalSeconds, 3),
                 Math.Round(exportClock.Elapsed.TotalSeconds, 3));
         }

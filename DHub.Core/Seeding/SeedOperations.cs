@@ -13,6 +13,8 @@ namespace DHub.Core.Seeding;
 /// </summary>
 public sealed partial class SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
 {
+    private const string PreviousContentsKept = "Every database keeps its previous contents.";
+
     public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger)
         : this(connections, inventory, logger, TimeProvider.System)
     {
@@ -76,7 +78,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         {
             root?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var where = current is null ? "while preparing the databases" : $"at {current}";
-            throw new SeedFailedException($"Seeding failed {where}: {ex.Message} Every database keeps its previous contents.", ex);
+            throw new SeedFailedException($"Seeding failed {where}: {ex.Message} {PreviousContentsKept}", ex);
         }
         catch (Exception ex)
         {
@@ -111,31 +113,47 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         }
         catch (Exception ex) when (IsDatabaseFailure(ex))
         {
-            throw new SeedFailedException($"Clearing failed: {ex.Message} Every database keeps its previous contents.", ex);
+            throw new SeedFailedException($"Clearing failed: {ex.Message} {PreviousContentsKept}", ex);
         }
     }
 
     private static async Task<long> LoadAsync(SeedSession session, ITableLoad load, CancellationToken cancellationToken)
     {
-        var connection = session.ConnectionFor(load.Database);
+        var connection = await session.ConnectionForAsync(load.Database);
         using var activity = SeedTelemetry.ActivitySource.StartActivity($"load {load.Table}");
         activity?.SetTag(SeedTelemetry.Tags.Database, load.Database);
         activity?.SetTag(SeedTelemetry.Tags.Table, load.Table);
 
         // Generation and the binary protocol writes are synchronous CPU work; keep them off the caller's thread.
         var rows = await Task.Run(() => TableCopy.Run(connection, CopyCommand.From(load.Table, load.Columns, "STDIN"), load, cancellationToken), cancellationToken);
-        // The session set the table's indexes and keys aside; rebuilding them over the loaded rows is part of the load.
-        await session.TableLoadedAsync(load.Database, load.Table, cancellationToken);
-
-        await using var size = new NpgsqlCommand($"SELECT pg_total_relation_size('public.\"{load.Table}\"')", connection);
-        var bytes = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
-
         activity?.SetTag(SeedTelemetry.Tags.Rows, rows);
-        activity?.SetTag(SeedTelemetry.Tags.Bytes, bytes);
         SeedTelemetry.RowsLoaded.Add(rows,
             new KeyValuePair<string, object?>(SeedTelemetry.Tags.Database, load.Database),
             new KeyValuePair<string, object?>(SeedTelemetry.Tags.Table, load.Table));
+
+        // The session set the table's indexes and keys aside. The server rebuilds them while this
+        // thread generates the next tables; the "index" span (a child of this one) records the work.
+        session.InBackground(load.Database, (c, ct) => IndexAsync(session, c, load, ct), cancellationToken);
         return rows;
+    }
+
+    private static async Task IndexAsync(SeedSession session, NpgsqlConnection connection, ITableLoad load, CancellationToken cancellationToken)
+    {
+        using var activity = SeedTelemetry.ActivitySource.StartActivity($"index {load.Table}");
+        activity?.SetTag(SeedTelemetry.Tags.Database, load.Database);
+        activity?.SetTag(SeedTelemetry.Tags.Table, load.Table);
+        try
+        {
+            await session.TableLoadedAsync(load.Database, load.Table, cancellationToken);
+            await using var size = new NpgsqlCommand($"SELECT pg_total_relation_size('public.\"{load.Table}\"')", connection);
+            activity?.SetTag(SeedTelemetry.Tags.Bytes, (long)(await size.ExecuteScalarAsync(cancellationToken))!);
+        }
+        catch (Exception ex) when (IsDatabaseFailure(ex))
+        {
+            // Reported by whatever waits for this work next, so name the table here.
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw new SeedFailedException($"Seeding failed while indexing {load.Database}.{load.Table}: {ex.Message} {PreviousContentsKept}", ex);
+        }
     }
 
     private static bool IsDatabaseFailure(Exception ex) =>

@@ -44,9 +44,10 @@ public static class SeedPhases
             LoansDbGenerators.LoanApplications,
             LoansDbGenerators.Loans,
             LoansDbGenerators.Collateral,
-            LoansDbGenerators.RepaymentSchedule,
             LoansDbGenerators.LoanGuarantors,
             LoansDbGenerators.RiskAssessments,
+            // Last of loans_db: rebuilding its indexes, the biggest of all, then overlaps the insurance phase.
+            LoansDbGenerators.RepaymentSchedule,
         ]),
         new(6, "insurance",
         [

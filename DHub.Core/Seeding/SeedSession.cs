@@ -24,6 +24,7 @@ public sealed partial class SeedSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly bool _twoPhase;
     private readonly HashSet<string> _prepared = [];
+    private readonly Dictionary<string, Task> _background = new(StringComparer.Ordinal);
     private bool _committed;
 
     private SeedSession(Guid runId, NpgsqlConnection @lock, Dictionary<string, NpgsqlConnection> connections, Dictionary<string, DeferredIndexes> deferred, bool twoPhase, ILogger logger)
@@ -96,12 +97,45 @@ public sealed partial class SeedSession : IAsyncDisposable
         }
     }
 
-    public NpgsqlConnection ConnectionFor(string database) => _connections[database];
+    /// <summary>
+    /// The connection of <paramref name="database"/>'s transaction, once the work queued on it with
+    /// <see cref="InBackground"/> is done. Rethrows that work's failure.
+    /// </summary>
+    public async Task<NpgsqlConnection> ConnectionForAsync(string database)
+    {
+        if (_background.TryGetValue(database, out var queued))
+        {
+            await queued;
+        }
+
+        return _connections[database];
+    }
+
+    /// <summary>
+    /// Queues <paramref name="work"/> on <paramref name="database"/>'s connection and returns at once,
+    /// so the caller can generate the next table while the server works (rebuilding a table's
+    /// indexes is a sort per index, on the server's core). Work on one database runs in order; the
+    /// next <see cref="ConnectionForAsync"/> for that database, and <see cref="CommitAsync"/>, wait for
+    /// it and rethrow its failure.
+    /// </summary>
+    public void InBackground(string database, Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var connection = _connections[database];
+        var before = _background.GetValueOrDefault(database, Task.CompletedTask);
+        _background[database] = Chain(before, connection, work, cancellationToken);
+
+        static async Task Chain(Task before, NpgsqlConnection connection, Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken cancellationToken)
+        {
+            await before;
+            await work(connection, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Call once a table's rows are all in: rebuilds its indexes and keys, and the foreign keys
     /// between tables that are now all loaded (validating them). Does nothing unless the session was
-    /// opened for loading.
+    /// opened for loading. Runs on the database's connection: call it from work queued there, or when
+    /// nothing is queued.
     /// </summary>
     public async Task TableLoadedAsync(string database, string table, CancellationToken cancellationToken)
     {
@@ -114,6 +148,7 @@ public sealed partial class SeedSession : IAsyncDisposable
     /// <summary>Makes everything written in this session visible at once, in all six databases.</summary>
     public async Task CommitAsync(Func<NpgsqlConnection, CancellationToken, Task> recordRun, CancellationToken cancellationToken)
     {
+        await Task.WhenAll(_background.Values);
         foreach (var (database, deferred) in _deferred)
         {
             await deferred.RestoreAllAsync(_connections[database], cancellationToken);
@@ -153,6 +188,19 @@ public sealed partial class SeedSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A connection still busy with queued work cannot roll back, so let the work end first. Its
+        // failure is not this method's to report: the seed already failed (that is why it is
+        // disposing uncommitted) or CommitAsync rethrew it.
+        try
+        {
+            await Task.WhenAll(_background.Values);
+        }
+#pragma warning disable CA1031 // see above: any failure here is already reported elsewhere, and the rollback must run.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
         if (!_committed)
         {
             await RollBackAsync();

@@ -55,7 +55,7 @@ public sealed class BenchmarkCommandTests
             Assert.True(seeding.GetProperty("serverCpuSeconds").GetDouble() > 0, "the throwaway server runs here, so its CPU time is known");
 
             var ratios = report.GetProperty("ratios");
-            foreach (var ratio in new[] { "seedingToCeiling", "seedingToReference", "peakMemoryGrowth" })
+            foreach (var ratio in new[] { "seedingToCeiling", "seedingToReference", "peakMemoryGrowth", "ceilingToReference" })
             {
                 Assert.True(ratios.GetProperty(ratio).GetDouble() > 0, $"{ratio} is missing");
             }
@@ -67,6 +67,7 @@ public sealed class BenchmarkCommandTests
             Assert.Contains("| seeding (pipeline, binary COPY) | 0.05 |", markdown, StringComparison.Ordinal);
             Assert.Contains("| ceiling (server-side COPY FROM file) |", markdown, StringComparison.Ordinal);
             Assert.Contains("| reference (INSERT, 1000 rows/statement) | 0.02 |", markdown, StringComparison.Ordinal);
+            Assert.Contains("Ceiling over batched INSERT: ", markdown, StringComparison.Ordinal);
 
             // The throwaway server is gone, data directory and all.
             Assert.Contains("Stopping the throwaway server", log, StringComparison.Ordinal);

@@ -42,7 +42,7 @@ public sealed partial class GeneratorTests
             ["accounts_db.accounts", "accounts_db.account_relationships", "accounts_db.transactions"],
             ["customer_db.campaigns", "customer_db.interactions", "customer_db.satisfaction_surveys", "customer_db.complaints", "customer_db.campaign_responses"],
             ["employees_db.employee_training", "employees_db.performance_reviews", "employees_db.employee_assignments"],
-            ["loans_db.loan_applications", "loans_db.loans", "loans_db.collateral", "loans_db.repayment_schedule", "loans_db.loan_guarantors", "loans_db.risk_assessments"],
+            ["loans_db.loan_applications", "loans_db.loans", "loans_db.collateral", "loans_db.loan_guarantors", "loans_db.risk_assessments", "loans_db.repayment_schedule"],
             ["insurance_db.policies", "insurance_db.beneficiaries", "insurance_db.claims", "insurance_db.premium_payments", "insurance_db.policy_events"],
             ["compliance_db.compliance_rules", "compliance_db.kyc_records", "compliance_db.aml_checks", "compliance_db.suspicious_activity_reports",
              "compliance_db.regulatory_reports", "compliance_db.audit_trails", "compliance_db.rule_violations"],
