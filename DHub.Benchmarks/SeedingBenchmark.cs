@@ -36,7 +36,7 @@ public static class SeedingBenchmark
         var process = sampler.Stop();
         var serverCpu = server?.TotalSeconds() - serverBefore;
 
-        var bytes = await DemoTables.TotalSizeAsync(connections, cancellationToken);
+        var bytes = await DemoTableTotals.SizeAsync(connections, cancellationToken);
         var tables = spans
             .Where(s => s.OperationName.StartsWith("load ", StringComparison.Ordinal))
             .Select(s => new TableTiming(
