@@ -31,7 +31,7 @@ public static class CeilingBenchmark
             }
 
             exportClock.Stop();
-            var rows = await DemoTables.TotalRowsAsync(connections, cancellationToken);
+            var rows = await DemoTableTotals.RowsAsync(connections, cancellationToken);
 
             var serverBefore = server?.TotalSeconds();
             var clock = Stopwatch.StartNew();
@@ -64,7 +64,7 @@ public static class CeilingBenchmark
 
             clock.Stop();
             var serverCpu = server?.TotalSeconds() - serverBefore;
-            var bytes = await DemoTables.TotalSizeAsync(connections, cancellationToken);
+            var bytes = await DemoTableTotals.SizeAsync(connections, cancellationToken);
             return new CeilingResult(
                 rows,
                 bytes,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using DHub.Core.Databases;
+using DHub.Core.Seeding;
 using Npgsql;
 
 namespace DHub.Benchmarks;
@@ -38,7 +39,7 @@ public static class ReferenceBenchmark
                 var connection = await connections.For(database).OpenConnectionAsync(cancellationToken);
                 open[database] = connection;
                 await ExecuteAsync(connection, "BEGIN", cancellationToken);
-                var tables = string.Join(", ", DemoTables.InLoadOrder.Where(t => t.Database == database).Select(t => t.Sql));
+                var tables = string.Join(", ", DemoTables.In(database).Select(t => t.Sql));
                 await ExecuteAsync(connection, $"TRUNCATE {tables} RESTART IDENTITY", cancellationToken);
             }
 
@@ -67,7 +68,7 @@ public static class ReferenceBenchmark
 
         clock.Stop();
         var serverCpu = server?.TotalSeconds() - serverBefore;
-        var bytes = await DemoTables.TotalSizeAsync(connections, cancellationToken);
+        var bytes = await DemoTableTotals.SizeAsync(connections, cancellationToken);
         return new ReferenceResult(
             scale,
             rows,

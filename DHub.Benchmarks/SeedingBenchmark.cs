@@ -36,7 +36,7 @@ public static class SeedingBenchmark
         var process = sampler.Stop();
         var serverCpu = server?.TotalSeconds() - serverBefore;
 
-        var bytes = await DemoTables.TotalSizeAsync(connections, cancellationToken);
+        var bytes = await DemoTableTotals.SizeAsync(connections, cancellationToken);
         var indexing = spans
             .Where(s => s.OperationName.StartsWith("index ", StringComparison.Ordinal))
             .ToDictionary(s => (string)s.GetTagItem(SeedTelemetry.Tags.Table)!);

@@ -165,49 +165,53 @@ public static class SeedCommands
     {
         var confirm = new Option<bool>("--confirm") { Description = "Really empty the tables. Without it, dhub only shows what would be cleared and exits 1." };
         var command = services.WithExamples(
-            new Command("clear", "Empty every table of the six demo databases (and restart their identity sequences), atomically.") { confirm },
+            new Command("clear", "Empty the 34 demo tables of the six databases (and restart their identity sequences), atomically. Other tables are left alone.") { confirm },
             "dhub seed clear            # only shows what would be cleared",
             "dhub seed clear --confirm");
         services.SetAction(command, async (run, cancellationToken) =>
         {
             var operations = run.Server().SeedOperations();
-            var status = await operations.GetStatusAsync(cancellationToken);
+            // The status counts every table of the databases, a user's own ones included; a clear empties only the demo tables.
+            var databases = (await operations.GetStatusAsync(cancellationToken)).Databases
+                .Select(d => d with { Tables = d.Tables.Where(t => DemoTables.In(d.Database).Any(demo => demo.Table == t.Table)).ToList() })
+                .ToList();
+            var totalRows = databases.Sum(d => d.TotalRows);
             var confirmed = run.Get(confirm);
             if (confirmed)
             {
                 await operations.ClearAsync(cancellationToken);
             }
 
-            var tableCount = status.Databases.Sum(d => d.Tables.Count);
+            var tableCount = databases.Sum(d => d.Tables.Count);
             if (run.Json)
             {
                 run.Output.WriteJson(new
                 {
                     cleared = confirmed,
-                    databases = status.Databases.Select(d => new { name = d.Database, tables = d.Tables.Count, rows = d.TotalRows }),
+                    databases = databases.Select(d => new { name = d.Database, tables = d.Tables.Count, rows = d.TotalRows }),
                     tables = tableCount,
-                    status.TotalRows,
+                    totalRows,
                 });
             }
             else if (confirmed)
             {
-                run.Output.WriteLine($"Cleared {DisplayFormat.Count(status.TotalRows)} rows from {tableCount} tables in {status.Databases.Count} databases.");
+                run.Output.WriteLine($"Cleared {DisplayFormat.Count(totalRows)} rows from {tableCount} tables in {databases.Count} databases.");
             }
             else
             {
                 var table = new Table().Title("Would clear").AddColumn("Database").AddColumn(new TableColumn("Tables").RightAligned()).AddColumn(new TableColumn("Rows").RightAligned());
-                foreach (var database in status.Databases)
+                foreach (var database in databases)
                 {
                     table.AddRow(new Text(database.Database), new Text($"{database.Tables.Count}"), new Text(DisplayFormat.Count(database.TotalRows)));
                 }
 
-                table.AddRow(new Text("Total", new Style(decoration: Decoration.Bold)), new Text($"{tableCount}"), new Text(DisplayFormat.Count(status.TotalRows)));
+                table.AddRow(new Text("Total", new Style(decoration: Decoration.Bold)), new Text($"{tableCount}"), new Text(DisplayFormat.Count(totalRows)));
                 run.Output.Write(table);
             }
 
             return confirmed
                 ? ExitCodes.Success
-                : throw CliException.Failed($"Nothing was cleared: add --confirm to delete these {DisplayFormat.Count(status.TotalRows)} rows.");
+                : throw CliException.Failed($"Nothing was cleared: add --confirm to delete these {DisplayFormat.Count(totalRows)} rows.");
         });
         return command;
     }

@@ -156,8 +156,9 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         }
     }
 
+    // A user's foreign key to a demo table is a state of the databases that stops the run, like a server error.
     private static bool IsDatabaseFailure(Exception ex) =>
-        ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException { InnerException: NpgsqlException };
+        ex is NpgsqlException or IOException or TimeoutException or DemoTablesReferencedException or InvalidOperationException { InnerException: NpgsqlException };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeding at scale {Scale} with seed {Seed}: {Customers} customers, {Employees} employees, as of {AsOf}")]
     private partial void LogStarting(double scale, int seed, int customers, int employees, DateOnly asOf);

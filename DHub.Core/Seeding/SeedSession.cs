@@ -7,11 +7,15 @@ namespace DHub.Core.Seeding;
 
 /// <summary>
 /// A unit of work over the six databases: it holds the seeding lock, keeps one open transaction per
-/// database (whose tables it has already truncated), and commits them all or none. Disposing an
+/// database (whose demo tables it has already truncated), and commits them all or none. Disposing an
 /// uncommitted session rolls everything back, so a failure anywhere leaves the previous contents.
-/// A session opened for loading also sets the tables' indexes and keys aside until each table is
-/// loaded (<see cref="DeferredIndexes"/>), inside the same transactions.
+/// A session opened for loading also sets the demo tables' indexes and keys aside until each table
+/// is loaded (<see cref="DeferredIndexes"/>), inside the same transactions.
 /// </summary>
+/// <remarks>
+/// It touches only the <see cref="DemoTables"/>: users may keep tables of their own in the same
+/// databases and schema, and those keep their rows, keys and indexes.
+/// </remarks>
 public sealed partial class SeedSession : IAsyncDisposable
 {
     // Any constant works; it only has to be the same for every DHub process ("DHubSeed" in ASCII).
@@ -70,10 +74,16 @@ public sealed partial class SeedSession : IAsyncDisposable
                 opened[database] = connection;
                 await ExecuteAsync(connection, SeedRunLog.EnsureTableSql, cancellationToken);
                 await ExecuteAsync(connection, "BEGIN", cancellationToken);
-                await TruncateAllAsync(connection, cancellationToken);
+                var tables = DemoTables.In(database);
+                // Before the TRUNCATE, so that a user's foreign key is reported by name rather than by the
+                // TRUNCATE's generic error (or by DeferredIndexes failing to drop the key it depends on).
+                // The lock, which the TRUNCATE would take anyway, keeps anyone from adding one in between.
+                await LockAsync(connection, tables, cancellationToken);
+                await EnsureNotReferencedAsync(connection, database, tables, cancellationToken);
+                await TruncateAsync(connection, tables, cancellationToken);
                 if (forLoading)
                 {
-                    deferred[database] = await DeferredIndexes.DropAsync(connection, cancellationToken);
+                    deferred[database] = await DeferredIndexes.DropAsync(connection, tables.Select(t => t.Table).ToList(), cancellationToken);
                 }
             }
 
@@ -249,16 +259,53 @@ public sealed partial class SeedSession : IAsyncDisposable
         }
     }
 
-    private static async Task TruncateAllAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static Task LockAsync(NpgsqlConnection connection, IReadOnlyList<DemoTable> tables, CancellationToken cancellationToken) =>
+        tables.Count == 0
+            ? Task.CompletedTask
+            : ExecuteAsync(connection, $"LOCK TABLE {string.Join(", ", tables.Select(t => t.Sql))} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+
+    /// <exception cref="DemoTablesReferencedException">A table that is not a demo table has a foreign key to one.</exception>
+    private static async Task EnsureNotReferencedAsync(NpgsqlConnection connection, string database, IReadOnlyList<DemoTable> tables, CancellationToken cancellationToken)
     {
-        await using var list = new NpgsqlCommand(
-            "SELECT string_agg(format('public.%I', table_name), ', ') FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
-            connection);
-        if (await list.ExecuteScalarAsync(cancellationToken) is string tables)
+        // Any schema may hold the referencing table; a partition's copy of its parent's key is left out.
+        await using var command = new NpgsqlCommand("""
+            SELECT format('%I.%I', n.nspname, t.relname), c.conname, r.relname
+            FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            JOIN pg_class r ON r.oid = c.confrelid
+            WHERE c.contype = 'f' AND c.conparentid = 0
+              AND r.relnamespace = 'public'::regnamespace AND r.relname = ANY($1)
+              AND NOT (t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1))
+            ORDER BY 1, 2
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tables.Select(t => t.Table).ToArray() });
+        var references = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            // One statement for all tables satisfies the foreign keys between them; RESTART IDENTITY renumbers SERIALs from 1.
-            await ExecuteAsync(connection, $"TRUNCATE {tables} RESTART IDENTITY", cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                references.Add($"{database}.{reader.GetString(0)} references {reader.GetString(2)} through foreign key {reader.GetString(1)}");
+            }
         }
+
+        if (references.Count > 0)
+        {
+            throw new DemoTablesReferencedException(references);
+        }
+    }
+
+    private static async Task TruncateAsync(NpgsqlConnection connection, IReadOnlyList<DemoTable> tables, CancellationToken cancellationToken)
+    {
+        if (tables.Count == 0)
+        {
+            return;
+        }
+
+        // One statement for all of a database's demo tables satisfies the foreign keys between them;
+        // RESTART IDENTITY renumbers their SERIALs from 1. Never CASCADE: that would empty any table of
+        // the user's that references them (EnsureNotReferencedAsync refuses that case first).
+        await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", tables.Select(t => t.Sql))} RESTART IDENTITY", cancellationToken);
     }
 
     private static async Task<bool> SupportsTwoPhaseCommitAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public sealed class DeferredIndexesTests(LocalAppFixture fixture)
 
             // Good data: everything comes back, self-reference and comments included.
             await RunAsync(connection, "BEGIN");
-            var deferred = await DeferredIndexes.DropAsync(connection, Token);
+            var deferred = await DeferredIndexes.DropAsync(connection, ["parent", "child"], Token);
             Assert.DoesNotContain(await SchemaAsync(connection), d => d.Contains("KEY", StringComparison.Ordinal) || d.Contains("INDEX", StringComparison.Ordinal));
             await RunAsync(connection, "INSERT INTO parent VALUES ('a', 'A', NULL), ('b', 'B', 'a')");
             await deferred.RestoreAsync(connection, "parent", Token);
@@ -98,7 +98,7 @@ public sealed class DeferredIndexesTests(LocalAppFixture fixture)
     private static async Task AssertRestoreFailsAsync(NpgsqlConnection connection, string badData, string table, string sqlState)
     {
         await RunAsync(connection, "BEGIN");
-        var deferred = await DeferredIndexes.DropAsync(connection, Token);
+        var deferred = await DeferredIndexes.DropAsync(connection, ["parent", "child"], Token);
         await RunAsync(connection, badData);
         var error = await Assert.ThrowsAsync<PostgresException>(() => deferred.RestoreAsync(connection, table, Token));
         Assert.Equal(sqlState, error.SqlState);

@@ -1,6 +1,7 @@
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using Npgsql;
 
 namespace DHub.Tests.Cli;
 
@@ -54,6 +55,33 @@ public sealed class SeedCommandTests(LocalAppFixture fixture)
         Assert.Equal(34, json.Json().GetProperty("tables").GetInt32());
         Assert.Equal(before.TotalRows, json.Json().GetProperty("totalRows").GetInt64());
         Assert.True((await DatabaseSnapshot.TakeAsync(fixture)).SameContentsAs(before));
+    }
+
+    [Fact]
+    public async Task Seed_clear_counts_only_the_demo_tables_it_would_empty_not_a_users_own_table()
+    {
+        using var cli = await CliRunner.ForFixtureAsync(fixture);
+        var before = await DatabaseSnapshot.TakeAsync(fixture);
+        await using var accounts = await fixture.OpenAsync(DemoDatabases.Accounts);
+        await using (var create = new NpgsqlCommand(
+            "CREATE TABLE public.dhub_test_cli_notes (id integer PRIMARY KEY); INSERT INTO public.dhub_test_cli_notes SELECT generate_series(1, 10)", accounts))
+        {
+            await create.ExecuteNonQueryAsync(Token);
+        }
+
+        try
+        {
+            var json = await cli.RunAsync("seed", "clear", "--json");
+
+            json.AssertOneLineError(1);
+            Assert.Equal(34, json.Json().GetProperty("tables").GetInt32());
+            Assert.Equal(before.TotalRows, json.Json().GetProperty("totalRows").GetInt64());
+        }
+        finally
+        {
+            await using var drop = new NpgsqlCommand("DROP TABLE IF EXISTS public.dhub_test_cli_notes", accounts);
+            await drop.ExecuteNonQueryAsync(Token);
+        }
     }
 
     [Fact]

@@ -3,23 +3,27 @@ using Npgsql;
 namespace DHub.Core.Seeding.Loading;
 
 /// <summary>
-/// The indexes, primary keys, unique constraints and foreign keys of one database's tables, dropped
-/// inside the seed transaction once the tables are truncated and rebuilt as each table finishes
-/// loading. COPY into a bare table only appends to the heap; afterwards one sort builds each index
-/// and one join validates each foreign key, several times cheaper than maintaining them row by row
-/// (see docs/performance.md). Everything is rebuilt before the transaction commits, with the same
-/// names and definitions, and a rollback restores them along with the data, so neither the schema
-/// nor the guarantees change: a duplicate key or a dangling reference still fails the seed.
+/// The indexes, primary keys, unique constraints and foreign keys of one database's demo tables,
+/// dropped inside the seed transaction once the tables are truncated and rebuilt as each table
+/// finishes loading. COPY into a bare table only appends to the heap; afterwards one sort builds
+/// each index and one join validates each foreign key, several times cheaper than maintaining them
+/// row by row (see docs/performance.md). Everything is rebuilt before the transaction commits, with
+/// the same names and definitions, and a rollback restores them along with the data, so neither the
+/// schema nor the guarantees change: a duplicate key or a dangling reference still fails the seed.
+/// Only the tables it is given are touched: a user's own table in the same schema keeps its indexes
+/// and keys as they are (the same objects, never rebuilt).
 /// </summary>
 internal sealed class DeferredIndexes
 {
-    // Keys and foreign keys of the public tables. CHECK constraints stay: they cost little per row and need no index.
+    // Keys and foreign keys of the given public tables. CHECK constraints stay: they cost little per row and need no index.
+    // A user's foreign key to one of these keys would make the drop fail; the session refuses to
+    // truncate, and so never gets here, while such a key exists.
     private const string ConstraintsSql = """
         SELECT t.relname, c.conname, c.contype::text, pg_get_constraintdef(c.oid), r.relname, obj_description(c.oid, 'pg_constraint')
         FROM pg_constraint c
         JOIN pg_class t ON t.oid = c.conrelid
         LEFT JOIN pg_class r ON r.oid = c.confrelid
-        WHERE t.relnamespace = 'public'::regnamespace AND t.relkind = 'r' AND c.contype IN ('p', 'u', 'f')
+        WHERE t.relnamespace = 'public'::regnamespace AND t.relkind = 'r' AND t.relname = ANY($1) AND c.contype IN ('p', 'u', 'f')
         ORDER BY t.relname, c.conname
         """;
 
@@ -29,7 +33,7 @@ internal sealed class DeferredIndexes
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_class t ON t.oid = x.indrelid
-        WHERE t.relnamespace = 'public'::regnamespace AND t.relkind = 'r'
+        WHERE t.relnamespace = 'public'::regnamespace AND t.relkind = 'r' AND t.relname = ANY($1)
           AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid AND c.contype IN ('p', 'u', 'x'))
         ORDER BY t.relname, i.relname
         """;
@@ -42,11 +46,15 @@ internal sealed class DeferredIndexes
     /// <summary>Nothing left to rebuild.</summary>
     public bool IsEmpty => _pending.Count == 0;
 
-    /// <summary>Records the definitions and drops them; call inside the transaction, after the TRUNCATE.</summary>
-    public static async Task<DeferredIndexes> DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the definitions on <paramref name="tables"/> (in schema <c>public</c>) and drops them;
+    /// call inside the transaction, after the TRUNCATE.
+    /// </summary>
+    public static async Task<DeferredIndexes> DropAsync(NpgsqlConnection connection, IReadOnlyCollection<string> tables, CancellationToken cancellationToken)
     {
         var deferred = new List<Deferred>();
-        await using (var constraints = new NpgsqlCommand(ConstraintsSql, connection))
+        var names = tables.ToArray();
+        await using (var constraints = new NpgsqlCommand(ConstraintsSql, connection) { Parameters = { new() { Value = names } } })
         await using (var reader = await constraints.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -64,7 +72,7 @@ internal sealed class DeferredIndexes
             }
         }
 
-        await using (var indexes = new NpgsqlCommand(IndexesSql, connection))
+        await using (var indexes = new NpgsqlCommand(IndexesSql, connection) { Parameters = { new() { Value = names } } })
         await using (var reader = await indexes.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
