@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using DHub.AppHost.Postgres;
+using DHub.Core.Postgres;
 using DHub.Core.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -34,7 +35,7 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
 
     public static async Task<ThrowawayPostgres> StartAsync(int port, string password)
     {
-        var binaries = LocalPostgresBinaries.Find() ?? throw new InvalidOperationException("No PostgreSQL server binaries are installed.");
+        var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException("No PostgreSQL server binaries are installed.");
         var cluster = new LocalPostgresCluster(binaries, dataDirectory: null, port);
         await cluster.EnsureInitializedAsync(password, FaultSupport.Token);
 
