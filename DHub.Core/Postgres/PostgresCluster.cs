@@ -98,6 +98,28 @@ public sealed class PostgresCluster
         OsCommand.As(_runAsUser, Binaries.Postgres,
             ["-D", DataDirectory, "-p", port.ToString(CultureInfo.InvariantCulture), .. PostgresServerSettings.AsArguments(PostgresServerSettings.Standard)]);
 
+    /// <summary>Appends settings to <c>postgresql.conf</c>; later lines win over initdb's defaults, and appending keeps the file's owner.</summary>
+    internal Task AppendSettingsAsync(IEnumerable<KeyValuePair<string, string>> settings, CancellationToken cancellationToken) =>
+        File.AppendAllLinesAsync(Path.Combine(DataDirectory, "postgresql.conf"),
+            ["", "# DHub", .. PostgresServerSettings.AsConfigLines(settings)], cancellationToken);
+
+    /// <summary>Starts the server in the background on <paramref name="port"/> and waits until it accepts connections.</summary>
+    /// <exception cref="InvalidOperationException">It did not start; the message holds the server's log.</exception>
+    internal async Task StartAsync(int port, string logFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OsCommand.RunAsync(_runAsUser, Binaries.PgCtl,
+                ["start", "-D", DataDirectory, "-l", logFile, "-w", "-t", "60", "-o", $"-p {port.ToString(CultureInfo.InvariantCulture)}"],
+                cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (File.Exists(logFile))
+        {
+            // pg_ctl only says "examine the log output"; the reason is in the log.
+            throw new InvalidOperationException($"{ex.Message}\n{await File.ReadAllTextAsync(logFile, cancellationToken)}", ex);
+        }
+    }
+
     /// <summary>
     /// Fast shutdown (rolls back open transactions, disconnects clients), waiting up to
     /// <paramref name="timeout"/> for the server to exit. Does nothing without a lock file.

@@ -21,4 +21,7 @@ internal static class PostgresServerSettings
     public static IEnumerable<string> AsArguments(IEnumerable<KeyValuePair<string, string>> settings) =>
         settings.SelectMany(s => new[] { "-c", $"{s.Key}={s.Value}" });
 
+    /// <summary>As <c>postgresql.conf</c> lines, values quoted.</summary>
+    public static IEnumerable<string> AsConfigLines(IEnumerable<KeyValuePair<string, string>> settings) =>
+        settings.Select(s => $"{s.Key} = '{s.Value.Replace("'", "''", StringComparison.Ordinal)}'");
 }
