@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using DHub.Core.Databases;
 using DHub.Core.References;
@@ -206,13 +204,6 @@ internal static class FaultSupport
         }
 
         return values;
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The built dll of a service project, in the configuration the tests were built in.</summary>
