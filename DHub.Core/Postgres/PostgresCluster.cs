@@ -9,8 +9,10 @@ namespace DHub.Core.Postgres;
 /// </summary>
 public sealed class PostgresCluster
 {
+    /// <summary>The database superuser initdb creates.</summary>
+    internal const string Superuser = "postgres";
+
     private const string ServiceUser = "postgres";
-    private const string Superuser = "postgres";
 
     /// <summary>What the server's OS user must own: the data directory, or a folder around it.</summary>
     private readonly string _ownedDirectory;
@@ -36,7 +38,7 @@ public sealed class PostgresCluster
     public bool IsInitialized => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
 
     /// <summary>The running postmaster's process id from its lock file; null when there is no lock file.</summary>
-    public int? PostmasterPid
+    internal int? PostmasterPid
     {
         get
         {

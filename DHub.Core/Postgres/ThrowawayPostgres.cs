@@ -22,18 +22,15 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     {
         _folder = Path.Combine(Path.GetTempPath(), $"dhub-throwaway-{Guid.NewGuid():N}");
         _cluster = new PostgresCluster(binaries, Path.Combine(_folder, "data"), ownedDirectory: _folder);
-        Port = port;
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
-            Username = "postgres",
+            Username = PostgresCluster.Superuser,
             Password = superuserPassword,
             Database = "postgres",
         }.ConnectionString;
     }
-
-    public int Port { get; }
 
     /// <summary>Superuser connection to the maintenance database.</summary>
     public string ConnectionString { get; }
