@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using DHub.Core.Databases;
+using DHub.Core.Postgres;
 using DHub.Core.Schema;
 using DHub.Core.Seeding;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,7 +41,10 @@ public static class BenchmarkRunner
             else
             {
                 await log.WriteLineAsync("Starting a throwaway PostgreSQL server...");
-                throwaway = await ThrowawayPostgres.StartAsync(options.Settings, cancellationToken);
+                var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(
+                    "No PostgreSQL server found (postgres, initdb and pg_ctl on PATH or under /usr/lib/postgresql/*/bin). Install it or pass --connection.");
+                throwaway = await ThrowawayPostgres.StartAsync(
+                    binaries, LoopbackPort.FindFree(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), options.Settings, cancellationToken);
                 serverConnection = throwaway.ConnectionString;
                 server = throwaway.PostmasterPid is { } pid ? new ServerCpu(pid) : null;
                 serverDirectory = options.ServerDirectory ?? throwaway.ServerFilesDirectory;
@@ -99,7 +104,17 @@ public static class BenchmarkRunner
             if (throwaway is not null)
             {
                 await log.WriteLineAsync("Stopping the throwaway server...");
-                await throwaway.DisposeAsync();
+                try
+                {
+                    await throwaway.DisposeAsync();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // The server was killed and its folder deleted all the same; the figures stand.
+                    await Console.Error.WriteLineAsync($"Stopping the throwaway server failed: {ex.Message}");
+                }
+
+                NpgsqlConnection.ClearAllPools();
             }
         }
     }

@@ -1,4 +1,5 @@
 using DHub.Core.Databases;
+using DHub.Core.Postgres;
 using DHub.Core.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public static class DemoPostgresBuilderExtensions
     public static DemoPostgres AddDemoPostgres(this IDistributedApplicationBuilder builder, PostgresModeResolver? resolver = null)
     {
         var configuration = builder.Configuration;
-        resolver ??= new PostgresModeResolver(new CliContainerRuntimeProbe(), () => LocalPostgresBinaries.Find());
+        resolver ??= new PostgresModeResolver(new CliContainerRuntimeProbe(), () => PostgresBinaries.Find());
         var mode = resolver.Resolve(PostgresModeResolver.Parse(configuration["DHub:Postgres:Mode"]));
         var port = configuration.GetValue<int?>("DHub:Postgres:Port");
         var scripts = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", InitScriptCatalog.RelativeDirectory));
@@ -68,7 +69,7 @@ public static class DemoPostgresBuilderExtensions
 
     private static DemoPostgres AddLocalPostgres(this IDistributedApplicationBuilder builder, int? port, string scripts, string? dataDirectory)
     {
-        var binaries = LocalPostgresBinaries.Find() ?? throw new PostgresUnavailableException(
+        var binaries = PostgresBinaries.Find() ?? throw new PostgresUnavailableException(
             "DHub:Postgres:Mode is Local, but no PostgreSQL server binaries (postgres, initdb, pg_ctl) were found on PATH " +
             "or under /usr/lib/postgresql/*/bin. Install the PostgreSQL 15+ server (Debian/Ubuntu: 'sudo apt-get install postgresql').");
         var cluster = new LocalPostgresCluster(binaries, dataDirectory, port);

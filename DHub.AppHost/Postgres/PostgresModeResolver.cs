@@ -1,7 +1,9 @@
+using DHub.Core.Postgres;
+
 namespace DHub.AppHost.Postgres;
 
 /// <summary>Turns the configured mode into the one to use, resolving <see cref="PostgresMode.Auto"/>.</summary>
-public sealed class PostgresModeResolver(IContainerRuntimeProbe containerRuntime, Func<LocalPostgresBinaries?> findBinaries)
+public sealed class PostgresModeResolver(IContainerRuntimeProbe containerRuntime, Func<PostgresBinaries?> findBinaries)
 {
     public PostgresMode Resolve(PostgresMode configured)
     {

@@ -1,10 +1,8 @@
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DHub.Tests.Backbone;
@@ -18,7 +16,7 @@ public sealed class LocalPostgresLifecycleTests
         LocalPostgresCluster cluster;
         await using (var app = await StartLocalAsync())
         {
-            cluster = ClusterOf(app);
+            cluster = AppHostFactory.LocalClusterOf(app);
             Assert.True(cluster.IsEphemeral);
             Assert.NotEmpty(PostgresProcessesUsing(cluster.DataDirectory));
 
@@ -68,9 +66,6 @@ public sealed class LocalPostgresLifecycleTests
         await app.ResourceNotifications.WaitForResourceHealthyAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), timeout.Token);
         return app;
     }
-
-    private static LocalPostgresCluster ClusterOf(DistributedApplication app) =>
-        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalPostgresResource>().Single().Cluster;
 
     private static async Task<object?> ExecuteAsync(DistributedApplication app, string sql)
     {

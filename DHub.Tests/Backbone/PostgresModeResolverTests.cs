@@ -1,4 +1,5 @@
 using DHub.AppHost.Postgres;
+using DHub.Core.Postgres;
 
 namespace DHub.Tests.Backbone;
 
@@ -15,7 +16,7 @@ public sealed class PostgresModeResolverTests
         }
     }
 
-    private static readonly LocalPostgresBinaries Binaries = new("/usr/lib/postgresql/15/bin");
+    private static readonly PostgresBinaries Binaries = new("/usr/lib/postgresql/15/bin");
 
     [Fact]
     public void Auto_prefers_a_container_runtime_when_one_answers() =>
@@ -75,10 +76,10 @@ public sealed class PostgresModeResolverTests
                 }
             }
 
-            var found = LocalPostgresBinaries.Find(path: "", debianRoot: root.FullName);
+            var found = PostgresBinaries.Find(path: "", debianRoot: root.FullName);
 
             Assert.Equal(Path.Combine(root.FullName, "16", "bin"), found?.Directory);
-            Assert.Null(LocalPostgresBinaries.Find(path: "", debianRoot: Path.Combine(root.FullName, "missing")));
+            Assert.Null(PostgresBinaries.Find(path: "", debianRoot: Path.Combine(root.FullName, "missing")));
         }
         finally
         {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using DHub.Core.Databases;
+using DHub.Core.Postgres;
+using DHub.Core.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Tests.Faults;
 
@@ -16,8 +19,8 @@ public sealed class ApiStartsWithoutPostgresTests
     [Fact]
     public async Task The_api_starts_without_postgres_answers_503_and_recovers_when_a_server_appears()
     {
-        var postgresPort = FaultSupport.FreeLoopbackPort();
-        var apiPort = FaultSupport.FreeLoopbackPort();
+        var postgresPort = LoopbackPort.FindFree();
+        var apiPort = LoopbackPort.FindFree();
         var password = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 24);
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -28,7 +31,7 @@ public sealed class ApiStartsWithoutPostgresTests
         };
         foreach (var database in DemoDatabases.All)
         {
-            environment[$"ConnectionStrings__{database}"] = ThrowawayPostgres.ConnectionString(postgresPort, password, database);
+            environment[$"ConnectionStrings__{database}"] = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Password={password};Database={database}";
         }
 
         int apiPid;
@@ -54,9 +57,13 @@ public sealed class ApiStartsWithoutPostgresTests
             var violations = new List<string>();
             await ApiProbe.CheckOutageAnswersAsync(client, violations);
 
-            await using (var server = await ThrowawayPostgres.StartAsync(postgresPort, password))
+            var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException("No PostgreSQL server binaries are installed.");
+            await using (var server = await ThrowawayPostgres.StartAsync(binaries, postgresPort, password, [], Token))
             {
                 dataDirectory = server.DataDirectory;
+                // The demo databases, made the way Local mode makes them.
+                await new InitScriptRunner(NullLogger<InitScriptRunner>.Instance)
+                    .ApplyMissingAsync(server.ConnectionString, InitScriptCatalog.Load(FaultSupport.InitScriptDirectory), Token);
                 var seen = await ApiProbe.WaitForRecoveryAsync(client, TimeSpan.FromMinutes(2), violations);
                 TestContext.Current.TestOutputHelper?.WriteLine($"Answers while recovering: {string.Join(", ", seen)}");
 

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using DHub.Core.Databases;
 using DHub.Core.References;
 using DHub.Core.Seeding;
-using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -109,41 +106,6 @@ internal static class FaultSupport
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = @app AND pid <> pg_backend_pid()",
             ("app", applicationName));
 
-    /// <summary>
-    /// Like <see cref="DatabaseSnapshot.TakeAsync"/>, for servers other than the shared fixture's:
-    /// an ordered md5 digest of every public table of the six databases.
-    /// </summary>
-    public static async Task<DatabaseSnapshot> SnapshotAsync(IReadOnlyDictionary<string, string> connectionStrings)
-    {
-        var tables = new SortedDictionary<string, (long, string)>(StringComparer.Ordinal);
-        foreach (var database in DemoDatabases.All)
-        {
-            await using var connection = new NpgsqlConnection(connectionStrings[database]);
-            await connection.OpenAsync(Token);
-            var names = new List<string>();
-            await using (var list = new NpgsqlCommand(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name", connection))
-            await using (var reader = await list.ExecuteReaderAsync(Token))
-            {
-                while (await reader.ReadAsync(Token))
-                {
-                    names.Add(reader.GetString(0));
-                }
-            }
-
-            foreach (var table in names)
-            {
-                await using var digest = new NpgsqlCommand(
-                    $"SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM public.\"{table}\" t", connection);
-                await using var reader = await digest.ExecuteReaderAsync(Token);
-                await reader.ReadAsync(Token);
-                tables[$"{database}.{table}"] = (reader.GetInt64(0), reader.GetString(1));
-            }
-        }
-
-        return new DatabaseSnapshot(tables);
-    }
-
     /// <summary>Which of the six databases hold the record of <paramref name="runId"/> in dhub.seed_runs.</summary>
     public static async Task<List<string>> DatabasesRecordingAsync(IReadOnlyDictionary<string, string> connectionStrings, Guid runId)
     {
@@ -206,13 +168,6 @@ internal static class FaultSupport
         }
 
         return values;
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The built dll of a service project, in the configuration the tests were built in.</summary>

@@ -6,7 +6,6 @@ using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Tests.Faults;
 
@@ -27,8 +26,7 @@ internal sealed class OwnApp : IAsyncDisposable
 
     public DistributedApplication App { get; }
 
-    public LocalPostgresCluster Cluster => App.Services.GetRequiredService<DistributedApplicationModel>()
-        .Resources.OfType<LocalPostgresResource>().Single().Cluster;
+    public LocalPostgresCluster Cluster => AppHostFactory.LocalClusterOf(App);
 
     /// <summary>The six connection strings as the services receive them, keyed by database.</summary>
     public IReadOnlyDictionary<string, string> ConnectionStrings { get; private set; } = new Dictionary<string, string>();
@@ -162,12 +160,8 @@ internal sealed class OwnApp : IAsyncDisposable
     }
 
     /// <summary>DHub.Core's seed operations in the test process, against this app's server.</summary>
-    public SeedOperationsScope CreateOperations(string applicationName, Microsoft.Extensions.Logging.ILogger<SeedOperations>? logger = null)
-    {
-        var connections = DemoDatabaseConnections.FromConnectionStrings(FaultSupport.WithApplicationName(ConnectionStrings, applicationName));
-        var inventory = new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance);
-        return new SeedOperationsScope(new SeedOperations(connections, inventory, logger ?? NullLogger<SeedOperations>.Instance), connections);
-    }
+    public SeedOperationsScope CreateOperations(string applicationName, Microsoft.Extensions.Logging.ILogger<SeedOperations>? logger = null) =>
+        SeedOperationsScope.Create(DemoDatabaseConnections.FromConnectionStrings(FaultSupport.WithApplicationName(ConnectionStrings, applicationName)), logger);
 
     /// <summary>
     /// Resource logs are kept per DCP instance (e.g. <c>seeder-abcd1234</c>), not per model name:

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using DHub.AppHost;
 using DHub.Core.Databases;
+using DHub.Tests.Infrastructure;
 using Npgsql;
 
 namespace DHub.Tests.Faults;
@@ -94,7 +95,7 @@ public sealed partial class PostgresKilledDuringSeedTests
         await own.WaitForAsync("postgres", e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, TimeSpan.FromMinutes(1));
 
         // 6. Atomicity: the first seed never committed, so every database holds its previous contents: nothing.
-        var afterCrash = await FaultSupport.SnapshotAsync(observer);
+        var afterCrash = await DatabaseSnapshot.TakeAsync(observer);
         Assert.Equal(34, afterCrash.Tables.Count);
         Assert.True(afterCrash.TotalRows == 0,
             $"half-loaded data survived the crash: {string.Join(", ", afterCrash.Tables.Where(t => t.Value.Rows > 0).Select(t => $"{t.Key}={t.Value.Rows}"))}");

@@ -57,7 +57,7 @@ public sealed class PostgresUnreachableApiTests(UnreachablePostgresAppFixture fi
         var own = fixture.Own;
         var observer = FaultSupport.WithApplicationName(own.ConnectionStrings, Observer);
         var admin = observer[DemoDatabases.Employees];
-        var before = await FaultSupport.SnapshotAsync(observer);
+        var before = await DatabaseSnapshot.TakeAsync(observer);
         Assert.True(before.TotalRows > 0);
 
         // Everything works, and the API holds pooled connections (owner and dhub_reader) that the outage will break.
@@ -89,7 +89,7 @@ public sealed class PostgresUnreachableApiTests(UnreachablePostgresAppFixture fi
             Assert.Equal(System.Net.HttpStatusCode.OK, alive.StatusCode);
         }
 
-        Assert.Empty(before.TablesDifferingFrom(await FaultSupport.SnapshotAsync(observer)));
+        Assert.Empty(before.TablesDifferingFrom(await DatabaseSnapshot.TakeAsync(observer)));
         ApiProbe.AssertNoViolations(violations);
     }
 

@@ -1,5 +1,7 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using DHub.AppHost.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,4 +26,8 @@ public static class AppHostFactory
         });
         return builder;
     }
+
+    /// <summary>The cluster of an app started in Local mode: where its data lives, to check what is left on disk and in /proc.</summary>
+    public static LocalPostgresCluster LocalClusterOf(DistributedApplication app) =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalPostgresResource>().Single().Cluster;
 }

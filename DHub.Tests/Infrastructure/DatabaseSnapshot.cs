@@ -9,12 +9,23 @@ namespace DHub.Tests.Infrastructure;
 /// </summary>
 public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, (long Rows, string Digest)> Tables)
 {
-    public static async Task<DatabaseSnapshot> TakeAsync(LocalAppFixture fixture)
+    public static Task<DatabaseSnapshot> TakeAsync(LocalAppFixture fixture) => TakeAsync(fixture.OpenAsync);
+
+    /// <summary>For servers other than the shared fixture's: the six connection strings, keyed by database.</summary>
+    public static Task<DatabaseSnapshot> TakeAsync(IReadOnlyDictionary<string, string> connectionStrings) =>
+        TakeAsync(async database =>
+        {
+            var connection = new NpgsqlConnection(connectionStrings[database]);
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            return connection;
+        });
+
+    private static async Task<DatabaseSnapshot> TakeAsync(Func<string, Task<NpgsqlConnection>> open)
     {
         var tables = new SortedDictionary<string, (long, string)>(StringComparer.Ordinal);
         foreach (var database in DemoDatabases.All)
         {
-            await using var connection = await fixture.OpenAsync(database);
+            await using var connection = await open(database);
             foreach (var table in await TableNamesAsync(connection))
             {
                 // Ordering by the row's text form makes the digest independent of physical order.

@@ -3,9 +3,9 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
-using Microsoft.Extensions.DependencyInjection;
 using DHub.Core.Seeding;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -30,8 +30,7 @@ public sealed class LocalAppFixture : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = null!;
 
-    public LocalPostgresCluster Cluster => App.Services.GetRequiredService<DistributedApplicationModel>()
-        .Resources.OfType<LocalPostgresResource>().Single().Cluster;
+    public LocalPostgresCluster Cluster => AppHostFactory.LocalClusterOf(App);
 
     public async ValueTask InitializeAsync()
     {
@@ -86,9 +85,7 @@ public sealed class LocalAppFixture : IAsyncLifetime
     /// <summary>The seed operations of DHub.Core, running in the test process against the fixture's server.</summary>
     public async Task<SeedOperationsScope> CreateOperationsAsync(string applicationName = TestApplicationName)
     {
-        var connections = await CreateConnectionsAsync(applicationName);
-        var inventory = new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance);
-        return new SeedOperationsScope(new SeedOperations(connections, inventory, NullLogger<SeedOperations>.Instance), connections);
+        return SeedOperationsScope.Create(await CreateConnectionsAsync(applicationName));
     }
 
     /// <summary>Runs a scalar query in every demo database and sums the results.</summary>
@@ -124,5 +121,12 @@ public sealed class LocalAppCollection : ICollectionFixture<LocalAppFixture>
 
 public sealed record SeedOperationsScope(SeedOperations Operations, DemoDatabaseConnections Connections) : IAsyncDisposable
 {
+    /// <summary>DHub.Core's seed operations in the test process, over <paramref name="connections"/> (which the scope disposes).</summary>
+    public static SeedOperationsScope Create(DemoDatabaseConnections connections, ILogger<SeedOperations>? logger = null)
+    {
+        var inventory = new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance);
+        return new SeedOperationsScope(new SeedOperations(connections, inventory, logger ?? NullLogger<SeedOperations>.Instance), connections);
+    }
+
     public ValueTask DisposeAsync() => Connections.DisposeAsync();
 }

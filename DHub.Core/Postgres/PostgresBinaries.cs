@@ -1,7 +1,7 @@
-namespace DHub.AppHost.Postgres;
+namespace DHub.Core.Postgres;
 
-/// <summary>The installed PostgreSQL server programs that Local mode runs.</summary>
-public sealed record LocalPostgresBinaries(string Directory)
+/// <summary>The installed PostgreSQL server programs: <c>postgres</c>, <c>initdb</c> and <c>pg_ctl</c>, side by side in one folder.</summary>
+public sealed record PostgresBinaries(string Directory)
 {
     public string Postgres => Path.Combine(Directory, "postgres");
 
@@ -13,7 +13,7 @@ public sealed record LocalPostgresBinaries(string Directory)
     /// Looks on PATH first (a user's deliberate choice), then under <c>/usr/lib/postgresql/*/bin</c>,
     /// where Debian and Ubuntu install the server without putting it on PATH; the newest major wins.
     /// </summary>
-    public static LocalPostgresBinaries? Find(string? path = null, string debianRoot = "/usr/lib/postgresql")
+    public static PostgresBinaries? Find(string? path = null, string debianRoot = "/usr/lib/postgresql")
     {
         path ??= Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -23,7 +23,7 @@ public sealed record LocalPostgresBinaries(string Directory)
                 // PATH often holds symlinks (/usr/local/bin/postgres); resolve so pg_ctl sits beside postgres.
                 var target = new FileInfo(Path.Combine(dir, "postgres")).ResolveLinkTarget(returnFinalTarget: true);
                 var real = target is null ? dir : Path.GetDirectoryName(target.FullName)!;
-                return new LocalPostgresBinaries(HasServer(real) ? real : dir);
+                return new PostgresBinaries(HasServer(real) ? real : dir);
             }
         }
 
@@ -36,7 +36,7 @@ public sealed record LocalPostgresBinaries(string Directory)
             .Select(version => Path.Combine(version, "bin"))
             .Where(HasServer)
             .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
-            .Select(bin => new LocalPostgresBinaries(bin))
+            .Select(bin => new PostgresBinaries(bin))
             .FirstOrDefault();
     }
 

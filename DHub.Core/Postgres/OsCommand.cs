@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace DHub.AppHost.Postgres;
+namespace DHub.Core.Postgres;
 
 /// <summary>
 /// Runs a short-lived program, optionally as another OS user through <c>runuser</c>. PostgreSQL's
 /// programs refuse to run as root, and CI (like many containers) runs as root.
 /// </summary>
-public static class OsCommand
+internal static class OsCommand
 {
     public static bool IsRoot => Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows();
 
@@ -14,6 +14,7 @@ public static class OsCommand
     public static (string FileName, string[] Arguments) As(string? user, string program, params string[] arguments) =>
         user is null ? (program, arguments) : ("runuser", ["-u", user, "--", program, .. arguments]);
 
+    /// <exception cref="InvalidOperationException">The program exited with a non-zero code; the message holds what it wrote.</exception>
     public static async Task RunAsync(string? user, string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         var (fileName, args) = As(user, program, [.. arguments]);
