@@ -40,9 +40,6 @@ public sealed class SeedRandom(int seed)
     public static Faker FakerFor(int runSeed, string table) =>
         new("en") { Random = new Randomizer(TableSeed(runSeed, table + "/datasets")) };
 
-    /// <summary>A Bogus randomizer seeded from this stream, to draw one entity's names from a shared <see cref="Faker"/>.</summary>
-    public Randomizer NextRandomizer() => new(random.Next());
-
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], both inclusive.</summary>
     public int Number(int min, int max) =>
         max < int.MaxValue ? random.Next(min, max + 1) : (int)random.NextInt64(min, (long)max + 1);

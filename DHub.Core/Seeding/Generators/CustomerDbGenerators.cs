@@ -46,8 +46,8 @@ internal static class CustomerDbGenerators
 
     private static IEnumerable<CustomerProfileRow> CustomerProfileRows(SeedContext ctx)
     {
-        var faker = ctx.FakerFor("customer_profiles");
         var random = ctx.RandomFor("customer_profiles");
+        var addresses = AddressBook.Draw(ctx.FakerFor("customer_profiles"));
         var personas = new CustomerPersonas(ctx);
         var registry = ctx.Profiles;
         registry.Reset();
@@ -68,9 +68,7 @@ internal static class CustomerDbGenerators
 
             // Most profiles were edited at least once since onboarding.
             var updatedAt = random.Chance(0.70) ? random.MomentBetween(createdAt, ctx.AsOfEndOfDay) : createdAt;
-            var street = faker.Address.StreetAddress();
-            var city = faker.Address.City();
-            var address = $"{street}, {city}, {faker.Address.StateAbbr()} {faker.Address.ZipCode("#####")}";
+            var address = addresses.Next(random);
 
             registry.Add(new ProfileFact(segment, status, kyc, risk, agent, updatedAt));
             yield return new CustomerProfileRow(
@@ -78,8 +76,8 @@ internal static class CustomerDbGenerators
                 $"{persona.FirstName} {persona.LastName}",
                 persona.Email,
                 persona.Phone,
-                address,
-                city,
+                address.ToString(),
+                address.City,
                 "USA",
                 segment,
                 status,

@@ -1,5 +1,3 @@
-using Bogus;
-
 namespace DHub.Core.Seeding.Generators;
 
 /// <summary>Who a customer is: the identity shared by accounts_db.customers and customer_db.customer_profiles.</summary>
@@ -8,22 +6,18 @@ internal readonly record struct CustomerPersona(string FirstName, string LastNam
 /// <summary>
 /// Derives customer i's persona from its own seed. Both the customer master and the CRM profile
 /// (and the guarantor and beneficiary tables, which reuse the family name) replay it instead of
-/// keeping a million names in memory. One Faker is reseeded per customer, because constructing a
-/// Faker costs far more than drawing a name.
+/// keeping a million names in memory.
 /// </summary>
 internal sealed class CustomerPersonas(SeedContext ctx)
 {
     private static readonly string[] MailProviders = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com"];
 
-    private readonly Faker faker = ctx.FakerFor("customers.persona");
-
     public CustomerPersona For(int customer)
     {
         var random = EntityRandom.For(ctx, "customers.persona", customer);
-        faker.Random = random.NextRandomizer();
-        var first = faker.Name.FirstName();
-        var last = faker.Name.LastName();
-        var email = ContactDetails.Email(first, last, (customer + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), faker.PickRandom(MailProviders));
+        var first = random.ArrayElement(PersonNames.First);
+        var last = random.ArrayElement(PersonNames.Last);
+        var email = ContactDetails.Email(first, last, (customer + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), random.ArrayElement(MailProviders));
         return new CustomerPersona(first, last, email, ContactDetails.Phone(random));
     }
 }

@@ -1,0 +1,44 @@
+using Bogus;
+
+namespace DHub.Core.Seeding.Generators;
+
+/// <summary>A US postal address: street line, city, state abbreviation and ZIP code.</summary>
+internal readonly record struct PostalAddress(string Street, string City, string State, string Zip)
+{
+    public override string ToString() => $"{Street}, {City}, {State} {Zip}";
+}
+
+/// <summary>
+/// Street names, cities and states drawn from Bogus once per table, then combined per address with
+/// a <see cref="SeedRandom"/>. Bogus builds each street address and city by parsing a template,
+/// which cost more than the rest of a customer profile; the pools keep its realism (thousands of
+/// distinct streets, a few hundred towns) at a fraction of the price.
+/// </summary>
+internal sealed class AddressBook
+{
+    private const int StreetCount = 2000;
+    private const int CityCount = 400;
+    private const int StateCount = 200;
+
+    private readonly string[] streets;
+    private readonly string[] cities;
+    private readonly string[] states;
+
+    private AddressBook(string[] streets, string[] cities, string[] states)
+    {
+        this.streets = streets;
+        this.cities = cities;
+        this.states = states;
+    }
+
+    public static AddressBook Draw(Faker faker) => new(
+        Enumerable.Range(0, StreetCount).Select(_ => faker.Address.StreetName()).ToArray(),
+        Enumerable.Range(0, CityCount).Select(_ => faker.Address.City()).ToArray(),
+        Enumerable.Range(0, StateCount).Select(_ => faker.Address.StateAbbr()).ToArray());
+
+    public PostalAddress Next(SeedRandom random) => new(
+        $"{random.Number(1, 9999)} {random.ArrayElement(streets)}",
+        random.ArrayElement(cities),
+        random.ArrayElement(states),
+        random.ReplaceNumbers("#####"));
+}
