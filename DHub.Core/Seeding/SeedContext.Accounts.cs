@@ -19,7 +19,15 @@ internal readonly record struct AccountFact(
     DateOnly? Closed,
     string BranchCode,
     int TransactionCount,
-    long FirstTransaction);
+    long FirstTransaction,
+    LedgerHighlights Ledger);
+
+/// <summary>
+/// The two movements of a ledger that compliance and audit look at: the opening deposit and the
+/// largest movement (by absolute amount). Kept per account so that those tables need not replay
+/// every ledger again; only the transactions table replays them in full.
+/// </summary>
+internal readonly record struct LedgerHighlights(DateTime OpenedAt, int Largest, decimal LargestAmount, DateTime LargestAt);
 
 internal sealed class AccountRegistry
 {
@@ -48,9 +56,9 @@ internal sealed class AccountRegistry
     /// <summary>Marks the start of the next customer's accounts; call once per customer, in order, and once more at the end.</summary>
     internal void StartCustomer() => customerStart.Add(accounts.Count);
 
-    internal void Add(int customer, string type, string status, DateOnly opened, DateOnly? closed, string branchCode, int transactionCount)
+    internal void Add(int customer, string type, string status, DateOnly opened, DateOnly? closed, string branchCode, int transactionCount, LedgerHighlights ledger)
     {
-        accounts.Add(new AccountFact(customer, type, status, opened, closed, branchCode, transactionCount, TransactionCount));
+        accounts.Add(new AccountFact(customer, type, status, opened, closed, branchCode, transactionCount, TransactionCount, ledger));
         TransactionCount += transactionCount;
     }
 }

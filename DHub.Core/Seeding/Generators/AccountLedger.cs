@@ -39,8 +39,14 @@ internal static class AccountLedger
     public static List<LedgerEntry> Replay(SeedContext ctx, int accountIndex, in AccountFact account) =>
         Build(ctx, accountIndex, account.Type, account.Opened, account.Closed);
 
+    public static LedgerHighlights Highlights(List<LedgerEntry> ledger)
+    {
+        var largest = LargestMovement(ledger);
+        return new LedgerHighlights(ledger[0].At, largest, Math.Abs(ledger[largest].Amount), ledger[largest].At);
+    }
+
     /// <summary>Position of the largest movement (by absolute amount) of a ledger: what monitoring and audits look at.</summary>
-    public static int LargestMovement(List<LedgerEntry> ledger)
+    private static int LargestMovement(List<LedgerEntry> ledger)
     {
         var largest = 0;
         for (var k = 1; k < ledger.Count; k++)

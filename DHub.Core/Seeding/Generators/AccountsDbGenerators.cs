@@ -167,7 +167,7 @@ internal static class AccountsDbGenerators
 
                 var ledger = AccountLedger.Build(ctx, account, type, opened, closed);
                 var currency = random.Chance(0.95) ? "USD" : ForeignCurrencies.Pick(random);
-                registry.Add(c, type, status, opened, closed, branch, ledger.Count);
+                registry.Add(c, type, status, opened, closed, branch, ledger.Count, AccountLedger.Highlights(ledger));
                 yield return new AccountRow(
                     ctx.Ids.Account(account),
                     ctx.Ids.AccountNumber(account),

@@ -103,16 +103,14 @@ internal static class AmlGenerators
                 }
 
                 var account = ctx.Accounts[a];
-                var ledger = AccountLedger.Replay(ctx, a, account);
-                var k = AccountLedger.LargestMovement(ledger);
-                var amount = Math.Abs(ledger[k].Amount);
+                var (k, amount) = (account.Ledger.Largest, account.Ledger.LargestAmount);
                 var level = RiskLevels[profile.RiskRating].Pick(random);
                 if (amount >= 10_000m && random.Chance(0.30))
                 {
                     level = level == "low" ? "medium" : "high"; // large amounts look riskier
                 }
 
-                var at = ledger[k].At.AddMinutes(random.Number(1, 240)).Min(ctx.AsOfEndOfDay);
+                var at = account.Ledger.LargestAt.AddMinutes(random.Number(1, 240)).Min(ctx.AsOfEndOfDay);
                 yield return Check(ctx, random, check++, c, TransactionMonitoring, at, a, account.FirstTransaction + k, amount, level);
             }
         }

@@ -83,12 +83,12 @@ internal static class AuditTrailGenerator
         {
             var account = ctx.Accounts[a];
             var id = ctx.Ids.Account(a);
-            var ledger = AccountLedger.Replay(ctx, a, account);
-            yield return Entry(AccountEntity, id, Create, StaffPool.FrontOffice, ledger[0].At, null, Json("account_status", "active"));
+            var openedAt = account.Ledger.OpenedAt;
+            yield return Entry(AccountEntity, id, Create, StaffPool.FrontOffice, openedAt, null, Json("account_status", "active"));
 
             if (account.Status == "frozen")
             {
-                var frozenAt = random.MomentBetween(ledger[0].At, ctx.AsOfEndOfDay);
+                var frozenAt = random.MomentBetween(openedAt, ctx.AsOfEndOfDay);
                 yield return Entry(AccountEntity, id, Update, StaffPool.ComplianceOfficers, frozenAt, Json("account_status", "active"), Json("account_status", "frozen"));
             }
 
@@ -99,15 +99,15 @@ internal static class AuditTrailGenerator
 
             if (random.Chance(0.50))
             {
-                yield return Entry(AccountEntity, id, View, StaffPool.FrontOffice, random.MomentBetween(ledger[0].At, ctx.AsOfEndOfDay), null, null);
+                yield return Entry(AccountEntity, id, View, StaffPool.FrontOffice, random.MomentBetween(openedAt, ctx.AsOfEndOfDay), null, null);
             }
 
             // Auditors look at the largest movement of a quarter of the accounts.
             if (random.Chance(0.25))
             {
-                var k = AccountLedger.LargestMovement(ledger);
-                var at = random.MomentBetween(ledger[k].At, ledger[k].At.AddDays(30)).Min(ctx.AsOfEndOfDay);
-                yield return Entry(TransactionEntity, ctx.Ids.Transaction(account.FirstTransaction + k), View, StaffPool.Auditors, at, null, null);
+                var largestAt = account.Ledger.LargestAt;
+                var at = random.MomentBetween(largestAt, largestAt.AddDays(30)).Min(ctx.AsOfEndOfDay);
+                yield return Entry(TransactionEntity, ctx.Ids.Transaction(account.FirstTransaction + account.Ledger.Largest), View, StaffPool.Auditors, at, null, null);
             }
         }
 

@@ -285,11 +285,8 @@ internal static class ComplianceDbGenerators
             }
 
             var account = accounts[a];
-            var ledger = AccountLedger.Replay(ctx, a, account);
-            var k = AccountLedger.LargestMovement(ledger);
-            var entry = ledger[k];
-            var amount = Math.Abs(entry.Amount);
-            var at = entry.At.AddMinutes(random.Number(1, 90)).Min(ctx.AsOfEndOfDay);
+            var (k, amount) = (account.Ledger.Largest, account.Ledger.LargestAmount);
+            var at = account.Ledger.LargestAt.AddMinutes(random.Number(1, 90)).Min(ctx.AsOfEndOfDay);
             var limit = random.Chance(0.50) ? Strictest(rules, "transaction_limit", at.Day(), amount) : null;
             if (limit is { } rule)
             {
