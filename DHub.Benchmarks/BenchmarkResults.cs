@@ -8,6 +8,7 @@ public sealed record BenchmarkReport(
     SeedingResult? SeedingAtReferenceScale,
     CeilingResult? Ceiling,
     ReferenceResult? Reference,
+    ReferenceResult? ExecuteMany,
     Ratios Ratios,
     IReadOnlyList<TargetCheck> Targets);
 
@@ -62,6 +63,7 @@ public sealed record CeilingResult(
     double ExportSeconds);
 
 public sealed record ReferenceResult(
+    string Method,
     double Scale,
     long Rows,
     long Bytes,
@@ -75,11 +77,12 @@ public sealed record ReferenceResult(
 /// <param name="SeedingToCeiling">Seeding MB/s over ceiling MB/s (target at least 0.6).</param>
 /// <param name="SeedingToReference">Seeding MB/s over batched-INSERT MB/s (target at least 20).</param>
 /// <param name="PeakMemoryGrowth">Peak working set of the seeding at the main scale over the one at the reference scale (target below 2).</param>
+/// <param name="SeedingToExecuteMany">Seeding MB/s over the MB/s of one INSERT per row, as psycopg's executemany sends them (no target).</param>
 /// <param name="CeilingToReference">
 /// Ceiling MB/s over batched-INSERT MB/s: what <paramref name="SeedingToReference"/> would be if the
 /// seeding were as fast as PostgreSQL loading its own files, so the most any client can reach.
 /// </param>
-public sealed record Ratios(double? SeedingToCeiling, double? SeedingToReference, double? PeakMemoryGrowth, double? CeilingToReference);
+public sealed record Ratios(double? SeedingToCeiling, double? SeedingToReference, double? PeakMemoryGrowth, double? CeilingToReference, double? SeedingToExecuteMany);
 
 public sealed record TargetCheck(string Target, string Measured, bool? Met);
 

@@ -72,6 +72,7 @@ public static class BenchmarkRunner
             }
 
             ReferenceResult? reference = null;
+            ReferenceResult? executeMany = null;
             if (!options.SkipReference)
             {
                 await log.WriteLineAsync($"Measuring batched INSERTs at scale {options.ReferenceScale}...");
@@ -81,14 +82,17 @@ public static class BenchmarkRunner
                     await operations.SeedAsync(SeedOptionsAt(options, options.ReferenceScale), null, cancellationToken);
                 }
 
-                reference = await ReferenceBenchmark.RunAsync(connections, options.ReferenceScale, server, cancellationToken);
+                reference = await ReferenceBenchmark.RunAsync(connections, ReferenceMethod.MultiRowInsert, options.ReferenceScale, server, cancellationToken);
+                await log.WriteLineAsync($"Measuring one INSERT per row (executemany) at scale {options.ReferenceScale}...");
+                executeMany = await ReferenceBenchmark.RunAsync(connections, ReferenceMethod.ExecuteMany, options.ReferenceScale, server, cancellationToken);
             }
 
             var ratios = new Ratios(
                 Figures.Ratio(seeding.MbPerSecond, ceiling?.MbPerSecond),
                 Figures.Ratio(seeding.MbPerSecond, reference?.MbPerSecond),
                 Figures.Ratio(seeding.Process.PeakWorkingSetMb, baseline?.Process.PeakWorkingSetMb),
-                Figures.Ratio(ceiling?.MbPerSecond, reference?.MbPerSecond));
+                Figures.Ratio(ceiling?.MbPerSecond, reference?.MbPerSecond),
+                Figures.Ratio(seeding.MbPerSecond, executeMany?.MbPerSecond));
             return new BenchmarkReport(
                 startedAt,
                 environment,
@@ -96,6 +100,7 @@ public static class BenchmarkRunner
                 baseline,
                 ceiling,
                 reference,
+                executeMany,
                 ratios,
                 Targets(seeding, ratios));
         }

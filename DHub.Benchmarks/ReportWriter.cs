@@ -50,6 +50,11 @@ public static class ReportWriter
             Row(md, $"reference (INSERT, {r.RowsPerStatement} rows/statement)", r.Scale, r.Rows, r.Bytes, r.WallSeconds, r.RowsPerSecond, r.MbPerSecond, null, r.ServerCpuSeconds, null);
         }
 
+        if (report.ExecuteMany is { } e)
+        {
+            Row(md, "executemany (one INSERT per row, 1000 per round trip)", e.Scale, e.Rows, e.Bytes, e.WallSeconds, e.RowsPerSecond, e.MbPerSecond, null, e.ServerCpuSeconds, null);
+        }
+
         Line(md);
         Line(md, "| target | measured | met |");
         Line(md, "|---|---:|---|");
@@ -62,6 +67,12 @@ public static class ReportWriter
         {
             Line(md);
             Line(md, $"Ceiling over batched INSERT: {bound:0.##}x. This is the most seeding over batched INSERT can reach in this run, even at the speed of the ceiling.");
+        }
+
+        if (report.Ratios.SeedingToExecuteMany is { } executeMany)
+        {
+            Line(md);
+            Line(md, $"Seeding over one INSERT per row (psycopg's executemany): {executeMany:0.##}x (no target; the 20x target is against the multi-row INSERT).");
         }
 
         if (report.Ceiling is { } ceiling)

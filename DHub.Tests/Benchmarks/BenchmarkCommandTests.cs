@@ -29,10 +29,15 @@ public sealed class BenchmarkCommandTests
             var ceiling = report.GetProperty("ceiling");
             var reference = report.GetProperty("reference");
             var baseline = report.GetProperty("seedingAtReferenceScale");
+            var executeMany = report.GetProperty("executeMany");
 
             Assert.Equal(0.05, seeding.GetProperty("scale").GetDouble());
             Assert.Equal(0.02, reference.GetProperty("scale").GetDouble());
-            foreach (var part in new[] { seeding, ceiling, reference, baseline })
+            Assert.Equal("multi-row INSERT", reference.GetProperty("method").GetString());
+            Assert.Equal("executemany", executeMany.GetProperty("method").GetString());
+            Assert.Equal(reference.GetProperty("rows").GetInt64(), executeMany.GetProperty("rows").GetInt64());
+            Assert.Equal(executeMany.GetProperty("rows").GetInt64(), executeMany.GetProperty("statements").GetInt64());
+            foreach (var part in new[] { seeding, ceiling, reference, baseline, executeMany })
             {
                 Assert.True(part.GetProperty("rows").GetInt64() > 0);
                 Assert.True(part.GetProperty("bytes").GetInt64() > 0);
@@ -55,7 +60,7 @@ public sealed class BenchmarkCommandTests
             Assert.True(seeding.GetProperty("serverCpuSeconds").GetDouble() > 0, "the throwaway server runs here, so its CPU time is known");
 
             var ratios = report.GetProperty("ratios");
-            foreach (var ratio in new[] { "seedingToCeiling", "seedingToReference", "peakMemoryGrowth", "ceilingToReference" })
+            foreach (var ratio in new[] { "seedingToCeiling", "seedingToReference", "peakMemoryGrowth", "ceilingToReference", "seedingToExecuteMany" })
             {
                 Assert.True(ratios.GetProperty(ratio).GetDouble() > 0, $"{ratio} is missing");
             }
@@ -68,6 +73,7 @@ public sealed class BenchmarkCommandTests
             Assert.Contains("| ceiling (server-side COPY FROM file) |", markdown, StringComparison.Ordinal);
             Assert.Contains("| reference (INSERT, 1000 rows/statement) | 0.02 |", markdown, StringComparison.Ordinal);
             Assert.Contains("Ceiling over batched INSERT: ", markdown, StringComparison.Ordinal);
+            Assert.Contains("| executemany (one INSERT per row, 1000 per round trip) | 0.02 |", markdown, StringComparison.Ordinal);
 
             // The throwaway server is gone, data directory and all.
             Assert.Contains("Stopping the throwaway server", log, StringComparison.Ordinal);
