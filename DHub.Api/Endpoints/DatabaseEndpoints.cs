@@ -37,7 +37,7 @@ public static class DatabaseEndpoints
         group.MapPost("/{db}/query", async (string db, [FromBody] QueryRequest request, ReaderConnectionProvider readers, IConfiguration configuration, CancellationToken cancellationToken) =>
             {
                 var database = RequireDemoDatabase(db);
-                var timeout = configuration.GetValue("DHub:Api:QueryTimeoutSeconds", 10);
+                var timeout = QueryTimeoutSetting.Seconds(configuration);
                 var query = new SqlQuery(request.Sql ?? "", request.Limit ?? SqlQuery.DefaultLimit, AllowWrite: false, TimeoutSeconds: timeout);
                 var reader = await readers.GetAsync(cancellationToken);
                 var result = await SqlQueryRunner.RunAsync(reader.For(database), query, cancellationToken);

@@ -1,4 +1,5 @@
 using DHub.Api.Contracts;
+using DHub.Api.Databases;
 using DHub.Api.Security;
 using DHub.Api.Seeding;
 using DHub.Core.Seeding;
@@ -13,10 +14,15 @@ public static class SeedEndpoints
     {
         var group = app.MapGroup("/api/seed").WithTags("Seeding");
 
-        group.MapGet("/status", async (SeedOperations operations, CancellationToken cancellationToken) =>
-            TypedResults.Ok(SeedStatusResponse.From(await operations.GetStatusAsync(cancellationToken))))
+        group.MapGet("/status", async (SeedOperations operations, IConfiguration configuration, CancellationToken cancellationToken) =>
+            {
+                var timeout = TimeSpan.FromSeconds(QueryTimeoutSetting.Seconds(configuration));
+                return TypedResults.Ok(SeedStatusResponse.From(await operations.GetStatusAsync(timeout, cancellationToken)));
+            })
             .WithName("GetSeedStatus")
-            .WithSummary("Row counts per database and table, and the last completed run.");
+            .WithSummary("Row counts per database and table, and the last completed run. Answers 504 when counting exceeds the statement timeout, e.g. while a seed holds the tables.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         group.MapPost("/", ([FromBody] SeedRequest request, SeedRunCoordinator coordinator) =>
             {

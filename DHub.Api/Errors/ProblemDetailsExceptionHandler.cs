@@ -10,7 +10,8 @@ namespace DHub.Api.Errors;
 
 /// <summary>
 /// Turns the domain's exceptions into ProblemDetails with the right status: bad input is a 4xx,
-/// an unreachable database a 503, and nothing a user sends can produce a 500.
+/// an unreachable database a 503, a read of our own over its statement timeout a 504, and nothing
+/// a user sends can produce a 500.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -27,6 +28,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             SeedAlreadyRunningException busy => (StatusCodes.Status409Conflict, "Seeding in progress", busy.Message),
             DataHubGmsException gms => (StatusCodes.Status502BadGateway, "DataHub GMS error", gms.Message),
             MetadataValidationException invalid => (StatusCodes.Status409Conflict, "Metadata does not match the databases", invalid.Message),
+            // The server answered but not in time: not the client's fault (no 4xx), and not "unreachable".
+            DatabaseTimeoutException timeout => (StatusCodes.Status504GatewayTimeout, "Database timed out", timeout.Message),
             NpgsqlException or SocketException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
                 "PostgreSQL is not reachable right now; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "An unexpected error occurred."),

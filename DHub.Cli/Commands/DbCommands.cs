@@ -72,15 +72,7 @@ public static class DbCommands
             var server = run.Server();
             // Listing the databases first tells "server down" (exit 3) apart from "a database is missing" (exit 1).
             await server.Catalog.ListDatabasesAsync(cancellationToken);
-            IReadOnlyList<string> names = run.Get(database) is { } one
-                ? [await server.RequireDatabaseAsync(one, cancellationToken)]
-                : DemoDatabases.All;
-
-            var results = new List<DatabaseTestResult>();
-            foreach (var name in names)
-            {
-                results.Add(await server.Catalog.TestAsync(name, cancellationToken));
-            }
+            var results = await server.AskEachDatabaseAsync(run.Get(database), server.Catalog.TestAsync, cancellationToken);
 
             var reachable = results.Count(r => r.Reachable);
             if (run.Json)
@@ -120,9 +112,9 @@ public static class DbCommands
             }
 
             var server = run.Server();
-            IReadOnlyList<string> names = one is not null ? [await server.RequireDatabaseAsync(one, cancellationToken)]
-                : run.Get(all) ? [.. (await server.Catalog.ListDatabasesAsync(cancellationToken)).Select(d => d.Name)]
-                : DemoDatabases.All;
+            IReadOnlyList<string> names = run.Get(all)
+                ? [.. (await server.Catalog.ListDatabasesAsync(cancellationToken)).Select(d => d.Name)]
+                : await server.SelectDatabasesAsync(one, cancellationToken);
 
             var listings = new List<(string Name, IReadOnlyList<TableInfo> Tables, string? Error)>();
             foreach (var name in names)
@@ -246,15 +238,7 @@ public static class DbCommands
         services.SetAction(command, async (run, cancellationToken) =>
         {
             var server = run.Server();
-            IReadOnlyList<string> names = run.Get(database) is { } one
-                ? [await server.RequireDatabaseAsync(one, cancellationToken)]
-                : DemoDatabases.All;
-
-            var infos = new List<DatabaseInfo>();
-            foreach (var name in names)
-            {
-                infos.Add(await server.Catalog.GetInfoAsync(name, cancellationToken));
-            }
+            var infos = await server.AskEachDatabaseAsync(run.Get(database), server.Catalog.GetInfoAsync, cancellationToken);
 
             var version = infos[0].Version;
             if (run.Json)

@@ -121,13 +121,25 @@ public static class SeedCommands
 
     private static Command Status(CommandServices services)
     {
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = $"Give up when counting a database's rows takes longer than this many seconds (1-{SqlQuery.MaxTimeoutSeconds}), e.g. while a seed holds its tables.",
+            DefaultValueFactory = _ => SqlQuery.DefaultTimeoutSeconds,
+            HelpName = "seconds",
+        };
         var command = services.WithExamples(
-            new Command("status", "Show the row count of every table of the six demo databases, the totals, and the last seed run."),
+            new Command("status", "Show the row count of every table of the six demo databases, the totals, and the last seed run.") { timeout },
             "dhub seed status",
-            "dhub seed status --json");
+            "dhub seed status --json --timeout 5");
         services.SetAction(command, async (run, cancellationToken) =>
         {
-            var status = await run.Server().SeedOperations().GetStatusAsync(cancellationToken);
+            var seconds = run.Get(timeout);
+            if (seconds is < 1 or > SqlQuery.MaxTimeoutSeconds)
+            {
+                throw CliException.InvalidInput($"The timeout must be between 1 and {SqlQuery.MaxTimeoutSeconds} seconds; got {seconds}.");
+            }
+
+            var status = await run.Server().SeedOperations().GetStatusAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
             if (run.Json)
             {
                 run.Output.WriteJson(new

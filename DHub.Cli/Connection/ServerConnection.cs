@@ -42,5 +42,25 @@ public sealed class ServerConnection : IAsyncDisposable
             $"Database '{database}' does not exist on {Settings.Server}. Databases there: {string.Join(", ", databases.Select(d => d.Name))}.");
     }
 
+    /// <summary>What a <c>-d</c> option selects: the database it names (checked to exist), or the six demo databases without it.</summary>
+    /// <exception cref="CliException">The named database does not exist (exit code 2).</exception>
+    public async Task<IReadOnlyList<string>> SelectDatabasesAsync(string? database, CancellationToken cancellationToken) =>
+        database is null ? DemoDatabases.All : [await RequireDatabaseAsync(database, cancellationToken)];
+
+    /// <summary>
+    /// Asks each database <paramref name="database"/> selects (see <see cref="SelectDatabasesAsync"/>), one
+    /// after the other, and returns the answers in that order.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> AskEachDatabaseAsync<T>(string? database, Func<string, CancellationToken, Task<T>> ask, CancellationToken cancellationToken)
+    {
+        var answers = new List<T>();
+        foreach (var name in await SelectDatabasesAsync(database, cancellationToken))
+        {
+            answers.Add(await ask(name, cancellationToken));
+        }
+
+        return answers;
+    }
+
     public ValueTask DisposeAsync() => Databases.DisposeAsync();
 }

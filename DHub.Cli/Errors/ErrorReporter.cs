@@ -59,6 +59,7 @@ public sealed class ErrorReporter(TextWriter error, bool verbose)
             QueryFailedException query => (ExitCodes.Failed, query.Message),
             InvalidSeedOptionsException invalid => (ExitCodes.InvalidInput, invalid.Message),
             SeedException seed => (ExitCodes.Failed, seed.Message),
+            DatabaseTimeoutException timeout => (ExitCodes.Failed, timeout.Message),
             UnknownDatabaseException unknown => (ExitCodes.InvalidInput, unknown.Message),
             PostgresException postgres => (ExitCodes.Failed, $"PostgreSQL error {postgres.SqlState}: {postgres.MessageText}"),
             NpgsqlException npgsql => (ExitCodes.Failed, $"Database error: {npgsql.Message}"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -13,8 +14,9 @@ public sealed partial class DatabaseInventory(DemoDatabaseConnections connection
     private const string TableCountSql =
         "SELECT count(*)::int FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
 
+    // The server quotes the names, so the count statement below needs no quoting of ours.
     private const string TableNamesSql =
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
+        "SELECT table_name::text, format('public.%I', table_name) FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
 
     public async Task<IReadOnlyList<DatabaseSummary>> SummarizeAsync(CancellationToken cancellationToken)
     {
@@ -37,33 +39,93 @@ public sealed partial class DatabaseInventory(DemoDatabaseConnections connection
         }
     }
 
-    /// <summary>Exact row counts of every public table of one database, ordered by table name.</summary>
-    public async Task<IReadOnlyList<TableRowCount>> CountRowsAsync(string database, CancellationToken cancellationToken)
-    {
-        var source = connections.For(database);
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+    /// <summary>How long counting one database's rows may take when the caller does not say: the default of a user's query.</summary>
+    public static readonly TimeSpan DefaultCountTimeout = TimeSpan.FromSeconds(SqlQuery.DefaultTimeoutSeconds);
 
-        var tables = new List<string>();
+    /// <summary>
+    /// Exact row counts of every public base table of one database, ordered by table name, in two round
+    /// trips whatever the number of tables: one lists the tables, one counts them all in a single
+    /// statement under a statement timeout.
+    /// </summary>
+    /// <param name="lockOrder">
+    /// Tables to count before the others, in this order. The statement holds a share lock on each table it
+    /// has reached while it waits for the next, so it must take them in the order a writer takes its
+    /// exclusive locks (a seed's), or the two could deadlock.
+    /// </param>
+    /// <exception cref="DatabaseTimeoutException">
+    /// Counting took longer than <paramref name="statementTimeout"/>; typically a seed, a clear or another
+    /// transaction holds a lock on one of the tables.
+    /// </exception>
+    public async Task<IReadOnlyList<TableRowCount>> CountRowsAsync(
+        string database, IReadOnlyList<string> lockOrder, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    {
+        // Zero would mean "no timeout" to the server.
+        ArgumentOutOfRangeException.ThrowIfLessThan(statementTimeout, TimeSpan.FromMilliseconds(1));
+
+        await using var connection = await connections.For(database).OpenConnectionAsync(cancellationToken);
+        var tables = new List<(string Name, string Sql)>();
         await using (var list = new NpgsqlCommand(TableNamesSql, connection))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                tables.Add(reader.GetString(0));
+                tables.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
 
-        var counts = new List<TableRowCount>(tables.Count);
-        foreach (var table in tables)
+        if (tables.Count == 0)
         {
-            // Table names come from the catalog, never from user input, and are quoted anyway.
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM public.\"{table}\"", connection);
-            counts.Add(new TableRowCount(table, (long)(await count.ExecuteScalarAsync(cancellationToken))!));
+            return [];
         }
 
-        return counts;
+        // One statement for all tables: one round trip, one snapshot. It names the tables itself rather than
+        // letting the server build the counts from the catalog (query_to_xml and the like) because the server
+        // locks every table a statement names before it takes the statement's snapshot: a count that waited
+        // for a seed's commit sees all of the seed's rows. A server-built count reads with the snapshot taken
+        // before its wait and misses them (a table the seed emptied and refilled counts 0).
+        var position = lockOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
+        var sql = string.Join("\nUNION ALL ", Enumerable.Range(0, tables.Count)
+            .OrderBy(i => position.GetValueOrDefault(tables[i].Name, int.MaxValue))
+            .Select(i => $"SELECT {i}, count(*) FROM {tables[i].Sql}"));
+
+        // Both statements travel together and run in the batch's implicit transaction, where the local
+        // setting ends: the pooled connection goes back without a timeout of ours.
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            // Npgsql's own timeout only backs up the server's, so callers see the server's clean cancellation.
+            Timeout = (int)Math.Ceiling(statementTimeout.TotalSeconds) + 5,
+        };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('statement_timeout', $1, true)")
+        {
+            Parameters = { new NpgsqlParameter { Value = $"{(long)statementTimeout.TotalMilliseconds}ms" } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+
+        var counts = new long[tables.Count];
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counts[reader.GetInt32(0)] = reader.GetInt64(1);
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            var seconds = statementTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            LogCountTimedOut(database, statementTimeout.TotalMilliseconds);
+            throw new DatabaseTimeoutException(database, statementTimeout,
+                $"Counting the rows of {database} took longer than {seconds} s and was cancelled. A seed or clear in progress, "
+                + "or another transaction holding a lock on one of its tables, makes the count wait; try again when it is done.", ex);
+        }
+
+        return [.. tables.Select((table, i) => new TableRowCount(table.Name, counts[i]))];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database {Database} is unreachable: {Reason}")]
     private partial void LogUnreachable(string database, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting the rows of {Database} exceeded the statement timeout of {TimeoutMs} ms")]
+    private partial void LogCountTimedOut(string database, double timeoutMs);
 }

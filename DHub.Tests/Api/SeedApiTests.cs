@@ -79,6 +79,24 @@ public sealed class SeedApiTests(LocalAppFixture fixture)
         await scope.Operations.SeedAsync(new Core.Seeding.SeedOptions { Scale = 0.1 }, null, Token);
     }
 
+    [Fact]
+    public async Task A_status_blocked_by_a_table_lock_answers_a_504_problem_at_the_query_timeout()
+    {
+        HttpResponseMessage response;
+        await using (await HeldTableLock.TakeAsync(fixture, Core.Databases.DemoDatabases.Loans, "loans"))
+        {
+            response = await fixture.Api.GetAsync("/api/seed/status", Token);
+        }
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("Database timed out", problem.GetProperty("title").GetString());
+        Assert.Contains($"loans_db took longer than {LocalAppFixture.QueryTimeoutSeconds} s", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Once the lock is gone the same endpoint answers again.
+        Assert.Equal(6, (await (await fixture.Api.GetAsync("/api/seed/status", Token)).JsonAsync()).GetProperty("databases").GetArrayLength());
+    }
+
     private async Task<System.Text.Json.JsonElement> WaitForRunAsync(Guid runId)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);

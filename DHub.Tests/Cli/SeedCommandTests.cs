@@ -38,6 +38,35 @@ public sealed class SeedCommandTests(LocalAppFixture fixture)
     }
 
     [Fact]
+    public async Task Seed_status_blocked_by_a_table_lock_fails_at_its_timeout_with_one_line_and_exit_1()
+    {
+        using var cli = await CliRunner.ForFixtureAsync(fixture);
+
+        CliResult result;
+        await using (await HeldTableLock.TakeAsync(fixture, DemoDatabases.Loans, "loans"))
+        {
+            result = await cli.RunAsync("seed", "status", "--timeout", "1");
+        }
+
+        result.AssertOneLineError(1);
+        Assert.Contains("loans_db took longer than 1 s", result.Error, StringComparison.Ordinal);
+        (await cli.RunAsync("seed", "status", "--timeout", "1")).AssertSuccess();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("601")]
+    public async Task Seed_status_refuses_a_timeout_out_of_range(string seconds)
+    {
+        using var cli = await CliRunner.ForFixtureAsync(fixture);
+
+        var result = await cli.RunAsync("seed", "status", "--timeout", seconds);
+
+        result.AssertOneLineError(2);
+        Assert.Contains("between 1 and 600 seconds", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seed_clear_without_confirm_shows_what_it_would_clear_exits_1_and_changes_nothing()
     {
         using var cli = await CliRunner.ForFixtureAsync(fixture);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DHub.Core.Databases;
 using DHub.Core.DataHub;
-using DHub.Core.DataHub.Connections;
 using DHub.Core.DataHub.Descriptor;
 using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Metadata;
@@ -10,7 +9,6 @@ using DHub.Core.DataHub.Operations;
 using DHub.Core.DataHub.Recipes;
 using DHub.Tests.DataHub.Support;
 using DHub.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using YamlDotNet.RepresentationModel;
 
 namespace DHub.Tests.DataHub;
@@ -22,56 +20,36 @@ namespace DHub.Tests.DataHub;
 [Collection(LocalAppCollection.Name)]
 public sealed class OperationsTests(LocalAppFixture fixture)
 {
-    private static async Task<(StandInGms Gms, GmsClientFactory Factory, LiveDatabases Live)> StartAsync(LocalAppFixture fixture)
-    {
-        var gms = await StandInGms.StartAsync();
-        var live = await LiveDatabases.OpenAsync(fixture);
-        var factory = new GmsClientFactory(gms.Url, configure: services =>
-        {
-            services.AddSingleton<IDatabaseConnectionSource>(live.Source);
-            services.AddDataHub();
-        });
-        return (gms, factory, live);
-    }
-
     [Fact]
     public async Task Publishing_everything_sends_every_mcp_in_valid_batches_of_at_most_200()
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
+        await using var wired = await WiredOperations.StartAsync(fixture);
 
-        var result = await operations.PublishAsync(TestCatalog.Load(), new DataHubRunRequest { RunId = "publish-test" }, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await wired.Operations.PublishAsync(TestCatalog.Load(), new DataHubRunRequest { RunId = "publish-test" }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(result.DryRun);
         Assert.NotNull(result.Emission);
         Assert.Equal(result.Summary.Proposals, result.Emission.Proposals);
-        Assert.Equal(result.Summary.Proposals, gms.AcceptedProposals.Count);
+        Assert.Equal(result.Summary.Proposals, wired.Gms.AcceptedProposals.Count);
         Assert.True(result.Emission.Batches > 1);
-        Assert.Empty(gms.ShapeErrors);
+        Assert.Empty(wired.Gms.ShapeErrors);
         Assert.Equal(34, result.Summary.EntitiesByType["dataset"]);
-        Assert.All(gms.AcceptedProposals, p => Assert.Equal("publish-test", p["systemMetadata"]!["runId"]!.GetValue<string>()));
+        Assert.All(wired.Gms.AcceptedProposals, p => Assert.Equal("publish-test", p["systemMetadata"]!["runId"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task A_dry_run_builds_validates_and_counts_but_sends_nothing()
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
+        await using var wired = await WiredOperations.StartAsync(fixture);
 
-        var result = await operations.PublishAsync(TestCatalog.Load(), new DataHubRunRequest { DryRun = true }, cancellationToken: TestContext.Current.CancellationToken);
-        var clear = await operations.ClearAsync(TestCatalog.Load(), new DataHubRunRequest { DryRun = true }, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await wired.Operations.PublishAsync(TestCatalog.Load(), new DataHubRunRequest { DryRun = true }, cancellationToken: TestContext.Current.CancellationToken);
+        var clear = await wired.Operations.ClearAsync(TestCatalog.Load(), new DataHubRunRequest { DryRun = true }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.DryRun);
         Assert.Null(result.Emission);
         Assert.True(result.Summary.Proposals > 500);
         Assert.Equal(15, clear.DeletedDomains);
-        Assert.Empty(gms.Requests);
+        Assert.Empty(wired.Gms.Requests);
     }
 
     [Theory]
@@ -81,43 +59,35 @@ public sealed class OperationsTests(LocalAppFixture fixture)
     [InlineData("all", 15 + 15 + 34 * 2 + 2 + 4)]
     public async Task Imports_send_their_subset_of_the_stream(string import, int expected)
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
+        await using var wired = await WiredOperations.StartAsync(fixture);
         var catalog = TestCatalog.Load();
         var ct = TestContext.Current.CancellationToken;
 
         var result = import switch
         {
-            "domains" => await operations.ImportDomainsAsync(catalog, cancellationToken: ct),
-            "glossary" => await operations.ImportGlossaryAsync(catalog, cancellationToken: ct),
-            "structured-properties" => await operations.RegisterStructuredPropertiesAsync(catalog, cancellationToken: ct),
-            _ => await operations.ImportAllAsync(catalog, cancellationToken: ct),
+            "domains" => await wired.Operations.ImportDomainsAsync(catalog, cancellationToken: ct),
+            "glossary" => await wired.Operations.ImportGlossaryAsync(catalog, cancellationToken: ct),
+            "structured-properties" => await wired.Operations.RegisterStructuredPropertiesAsync(catalog, cancellationToken: ct),
+            _ => await wired.Operations.ImportAllAsync(catalog, cancellationToken: ct),
         };
 
         Assert.Equal(expected, result.Summary.Proposals);
-        Assert.Equal(expected, gms.AcceptedProposals.Count);
-        Assert.Empty(gms.ShapeErrors);
-        Assert.DoesNotContain(gms.AcceptedProposals, p => p["entityType"]!.GetValue<string>() is "dataset" or "container");
+        Assert.Equal(expected, wired.Gms.AcceptedProposals.Count);
+        Assert.Empty(wired.Gms.ShapeErrors);
+        Assert.DoesNotContain(wired.Gms.AcceptedProposals, p => p["entityType"]!.GetValue<string>() is "dataset" or "container");
     }
 
     [Fact]
     public async Task Clear_soft_deletes_then_deletes_domains_children_first()
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
+        await using var wired = await WiredOperations.StartAsync(fixture);
 
-        var result = await operations.ClearAsync(TestCatalog.Load(), new DataHubRunRequest(), cancellationToken: TestContext.Current.CancellationToken);
+        var result = await wired.Operations.ClearAsync(TestCatalog.Load(), new DataHubRunRequest(), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(15, result.DeletedDomains);
-        Assert.Empty(gms.ShapeErrors);
-        Assert.All(gms.AcceptedProposals, p => Assert.Equal("status", p["aspectName"]!.GetValue<string>()));
-        var deletes = gms.ApiRequests.Where(r => r.PathAndQuery == "/entities?action=delete").ToList();
+        Assert.Empty(wired.Gms.ShapeErrors);
+        Assert.All(wired.Gms.AcceptedProposals, p => Assert.Equal("status", p["aspectName"]!.GetValue<string>()));
+        var deletes = wired.Gms.ApiRequests.Where(r => r.PathAndQuery == "/entities?action=delete").ToList();
         Assert.Equal(15, deletes.Count);
         Assert.Contains("banking_operations", deletes[^1].Body, StringComparison.Ordinal);
     }
@@ -125,15 +95,11 @@ public sealed class OperationsTests(LocalAppFixture fixture)
     [Fact]
     public async Task The_descriptor_has_both_forms_with_foreign_keys_and_cross_database_references()
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
+        await using var wired = await WiredOperations.StartAsync(fixture);
         var ct = TestContext.Current.CancellationToken;
 
-        var full = Parse(await operations.DescribeAsync(TestCatalog.Load(), DemoDatabases.All, DescriptorForm.Full, cancellationToken: ct));
-        var minified = Parse(await operations.DescribeAsync(TestCatalog.Load(), DemoDatabases.All, DescriptorForm.Minified, cancellationToken: ct));
+        var full = Parse(await wired.Operations.DescribeAsync(TestCatalog.Load(), DemoDatabases.All, DescriptorForm.Full, cancellationToken: ct));
+        var minified = Parse(await wired.Operations.DescribeAsync(TestCatalog.Load(), DemoDatabases.All, DescriptorForm.Minified, cancellationToken: ct));
 
         foreach (var document in new[] { full, minified })
         {
@@ -170,11 +136,8 @@ public sealed class OperationsTests(LocalAppFixture fixture)
     [Fact]
     public async Task No_secret_appears_in_written_files_logs_spans_or_errors()
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var secrets = new[] { live.Password, GmsClientFactory.FakeToken };
+        await using var wired = await WiredOperations.StartAsync(fixture);
+        var secrets = new[] { wired.Live.Password, GmsClientFactory.FakeToken };
         var spans = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
@@ -184,7 +147,6 @@ public sealed class OperationsTests(LocalAppFixture fixture)
         };
         ActivitySource.AddActivityListener(listener);
 
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
         var catalog = TestCatalog.Load();
         var ct = TestContext.Current.CancellationToken;
         var directory = Path.Combine(Path.GetTempPath(), "dhub-secrets-" + Guid.NewGuid().ToString("N"));
@@ -197,20 +159,20 @@ public sealed class OperationsTests(LocalAppFixture fixture)
                 await File.WriteAllTextAsync(Path.Combine(directory, recipe.FileName), recipe.Yaml, ct);
             }
 
-            await operations.WriteMcpFileAsync(catalog, new DataHubRunRequest(), Path.Combine(directory, "dhub.mcps.json"), ct);
-            await File.WriteAllTextAsync(Path.Combine(directory, "descriptor.yaml"), await operations.DescribeAsync(catalog, DemoDatabases.All, DescriptorForm.Full, cancellationToken: ct), ct);
-            await File.WriteAllTextAsync(Path.Combine(directory, "descriptor-minified.yaml"), await operations.DescribeAsync(catalog, DemoDatabases.All, DescriptorForm.Minified, cancellationToken: ct), ct);
-            await operations.PublishAsync(catalog, new DataHubRunRequest(), cancellationToken: ct);
-            gms.Enqueue(401);
-            var refused = await Assert.ThrowsAsync<DataHubGmsException>(() => operations.ImportDomainsAsync(catalog, cancellationToken: ct));
+            await wired.Operations.WriteMcpFileAsync(catalog, new DataHubRunRequest(), Path.Combine(directory, "dhub.mcps.json"), ct);
+            await File.WriteAllTextAsync(Path.Combine(directory, "descriptor.yaml"), await wired.Operations.DescribeAsync(catalog, DemoDatabases.All, DescriptorForm.Full, cancellationToken: ct), ct);
+            await File.WriteAllTextAsync(Path.Combine(directory, "descriptor-minified.yaml"), await wired.Operations.DescribeAsync(catalog, DemoDatabases.All, DescriptorForm.Minified, cancellationToken: ct), ct);
+            await wired.Operations.PublishAsync(catalog, new DataHubRunRequest(), cancellationToken: ct);
+            wired.Gms.Enqueue(401);
+            var refused = await Assert.ThrowsAsync<DataHubGmsException>(() => wired.Operations.ImportDomainsAsync(catalog, cancellationToken: ct));
 
             Assert.Equal(10, Directory.GetFiles(directory).Length);
             var texts = Directory.GetFiles(directory).Select(File.ReadAllText)
-                .Concat(factory.Logs.Lines)
+                .Concat(wired.Factory.Logs.Lines)
                 .Append(refused.ToString())
                 .Concat(spans.SelectMany(s => s.TagObjects.Select(t => $"{s.DisplayName} {t.Key}={t.Value}")))
                 .ToList();
-            Assert.NotEmpty(factory.Logs.Lines);
+            Assert.NotEmpty(wired.Factory.Logs.Lines);
             foreach (var secret in secrets)
             {
                 Assert.DoesNotContain(texts, text => text.Contains(secret, StringComparison.Ordinal));
@@ -233,15 +195,11 @@ public sealed class OperationsTests(LocalAppFixture fixture)
     [Fact]
     public async Task The_mcp_file_is_a_json_array_of_file_form_mcps()
     {
-        var (gms, factory, live) = await StartAsync(fixture);
-        await using var _ = gms;
-        await using var __ = factory;
-        await using var ___ = live;
-        var operations = factory.Services.GetRequiredService<DataHubOperations>();
+        await using var wired = await WiredOperations.StartAsync(fixture);
         var path = Path.Combine(Path.GetTempPath(), $"dhub-{Guid.NewGuid():N}.mcps.json");
         try
         {
-            var built = await operations.WriteMcpFileAsync(TestCatalog.Load(), new DataHubRunRequest { Databases = [DemoDatabases.Loans] }, path, TestContext.Current.CancellationToken);
+            var built = await wired.Operations.WriteMcpFileAsync(TestCatalog.Load(), new DataHubRunRequest { Databases = [DemoDatabases.Loans] }, path, TestContext.Current.CancellationToken);
             var file = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken))!.AsArray();
             Assert.Equal(built.Proposals.Count, file.Count);
             Assert.All(file, mcp => Assert.Empty(DataHubSchemas.Instance.ValidateFileForm(mcp!)));

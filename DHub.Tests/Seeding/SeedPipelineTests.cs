@@ -171,6 +171,59 @@ public sealed class SeedPipelineTests(LocalAppFixture fixture)
         Assert.Equal(run.RunId, cleared.LastRun?.RunId);
     }
 
+    [Fact]
+    public async Task A_status_blocked_by_a_table_lock_gives_up_at_its_statement_timeout_naming_the_database()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        var timeout = TimeSpan.FromSeconds(1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // A seed holds every demo table like this until it commits; so may any user's transaction.
+        await using (await HeldTableLock.TakeAsync(fixture, DemoDatabases.Loans, "loans"))
+        {
+            var failure = await Assert.ThrowsAsync<DatabaseTimeoutException>(() => scope.Operations.GetStatusAsync(timeout, Token));
+
+            Assert.Equal(DemoDatabases.Loans, failure.Database);
+            Assert.Equal(timeout, failure.Timeout);
+            Assert.Contains("loans_db took longer than 1 s", failure.Message, StringComparison.Ordinal);
+            Assert.IsType<PostgresException>(failure.InnerException);
+            // The server's timeout, not Npgsql's fallback five seconds later or the 30 s default.
+            Assert.InRange(clock.Elapsed, timeout, timeout + TimeSpan.FromSeconds(4));
+        }
+
+        // The timeout was the statement's alone: the pooled connections count normally again.
+        Assert.Equal(DemoDatabases.All, (await scope.Operations.GetStatusAsync(timeout, Token)).Databases.Select(d => d.Database));
+    }
+
+    [Fact]
+    public async Task A_status_takes_its_table_locks_in_the_order_a_seed_does_so_the_two_cannot_deadlock()
+    {
+        const string application = "dhub-tests-lock-order";
+        await using var scope = await fixture.CreateOperationsAsync(application);
+        var order = DemoTables.In(DemoDatabases.Loans).Select(t => t.Table).ToList();
+
+        Task<SeedStatus> counting;
+        List<(string Table, bool Granted)> locks;
+        await using (var held = await HeldTableLock.TakeAsync(fixture, DemoDatabases.Loans, order[2]))
+        {
+            counting = scope.Operations.GetStatusAsync(Token);
+            await held.WaitForWaiterAsync();
+            locks = await TableLocksOfAsync(DemoDatabases.Loans, application);
+        }
+
+        // It holds the tables before the held one in the seed's order, waits for that one, and has not reached the rest.
+        Assert.Equal([(order[0], true), (order[1], true), (order[2], false)], locks.OrderBy(l => order.IndexOf(l.Table)));
+        Assert.Equal(DemoDatabases.All, (await counting).Databases.Select(d => d.Database));
+    }
+
+    [Fact]
+    public async Task A_status_timeout_of_zero_is_refused_because_the_server_would_read_it_as_none()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => scope.Operations.GetStatusAsync(TimeSpan.Zero, Token));
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
@@ -224,5 +277,27 @@ public sealed class SeedPipelineTests(LocalAppFixture fixture)
         await using var connection = await fixture.OpenAsync(DemoDatabases.Employees);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_xacts", connection);
         return (long)(await command.ExecuteScalarAsync(Token))!;
+    }
+
+    /// <summary>The public tables a session of <paramref name="application"/> holds or waits for in <paramref name="database"/>.</summary>
+    private async Task<List<(string Table, bool Granted)>> TableLocksOfAsync(string database, string application)
+    {
+        await using var connection = await fixture.OpenAsync(database);
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname::text, l.granted FROM pg_locks l
+            JOIN pg_stat_activity a ON a.pid = l.pid
+            JOIN pg_class c ON c.oid = l.relation
+            WHERE a.application_name = $1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = application });
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var locks = new List<(string, bool)>();
+        while (await reader.ReadAsync(Token))
+        {
+            locks.Add((reader.GetString(0), reader.GetBoolean(1)));
+        }
+
+        return locks;
     }
 }

@@ -16,6 +16,9 @@ public sealed class UserTablesTests(LocalAppFixture fixture)
     private const string Notes = "dhub_test_user_notes";
     private const string Watchlist = "dhub_test_user_watchlist";
 
+    // Upper case and a space: only a properly quoted name can be counted.
+    private const string OddlyNamed = "DHub Test Notes";
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -111,6 +114,57 @@ public sealed class UserTablesTests(LocalAppFixture fixture)
         }
 
         return lines;
+    }
+
+    [Fact]
+    public async Task The_status_counts_every_table_exactly_right_after_a_seed_a_users_oddly_named_one_included()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        await using var accounts = await fixture.OpenAsync(DemoDatabases.Accounts);
+        try
+        {
+            await scope.Operations.SeedAsync(new SeedOptions { Scale = 0.1 }, null, Token);
+            await RunAsync(accounts, $"CREATE TABLE public.\"{OddlyNamed}\" (id integer); INSERT INTO public.\"{OddlyNamed}\" SELECT generate_series(1, 3)");
+
+            var status = await scope.Operations.GetStatusAsync(Token);
+            var snapshot = await DatabaseSnapshot.TakeAsync(fixture);
+
+            var counted = status.Databases.SelectMany(d => d.Tables.Select(t => ($"{d.Database}.{t.Table}", t.Rows)));
+            Assert.Equal(snapshot.Tables.Select(t => (t.Key, t.Value.Rows)).Order(), counted.Order());
+            Assert.Equal(3, snapshot.RowsOf($"{DemoDatabases.Accounts}.{OddlyNamed}"));
+            Assert.Equal(status.LastRun!.TotalRows + 3, status.TotalRows);
+        }
+        finally
+        {
+            await RunAsync(accounts, $"DROP TABLE IF EXISTS public.\"{OddlyNamed}\"");
+        }
+    }
+
+    [Fact]
+    public async Task A_status_that_waited_for_a_commit_counts_the_rows_that_commit_loaded()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        await using var accounts = await fixture.OpenAsync(DemoDatabases.Accounts);
+        try
+        {
+            await RunAsync(accounts, $"CREATE TABLE public.{Notes} (id integer); INSERT INTO public.{Notes} SELECT generate_series(1, 3)");
+            await using (var reload = await HeldTableLock.TakeAsync(fixture, DemoDatabases.Accounts, Notes))
+            {
+                // What a seed does to its tables: empty them and load new rows, which others see at the commit.
+                await reload.ExecuteAsync($"TRUNCATE public.{Notes}; INSERT INTO public.{Notes} SELECT generate_series(1, 5)");
+                var counting = scope.Operations.GetStatusAsync(Token);
+                await reload.WaitForWaiterAsync();
+                await reload.CommitAsync();
+
+                // A count reading with a snapshot from before its wait would see the emptied table: 0.
+                var status = await counting;
+                Assert.Equal(5, status.Databases.Single(d => d.Database == DemoDatabases.Accounts).Tables.Single(t => t.Table == Notes).Rows);
+            }
+        }
+        finally
+        {
+            await RunAsync(accounts, $"DROP TABLE IF EXISTS public.{Notes}");
+        }
     }
 
     private static async Task RunAsync(NpgsqlConnection connection, string sql)
