@@ -23,6 +23,13 @@ builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.Configure<ApiKeyOptions>(builder.Configuration.GetSection(ApiKeyOptions.Section));
 
+if (!QueryTimeoutSetting.TryRead(builder.Configuration, out var queryTimeout, out var problem))
+{
+    Console.Error.WriteLine($"error: {problem}");
+    return 2;
+}
+
+builder.Services.AddSingleton(queryTimeout);
 builder.Services.AddSingleton(TimeProvider.System);
 // 13 pools (six databases as owner and as dhub_reader, plus postgres) must fit in the server's 100 connections.
 builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));
@@ -63,3 +70,4 @@ app.MapSeedEndpoints();
 app.MapDataHubEndpoints();
 
 app.Run();
+return 0;

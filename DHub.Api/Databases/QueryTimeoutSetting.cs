@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DHub.Api.Databases;
 
 /// <summary>
@@ -11,5 +13,34 @@ public static class QueryTimeoutSetting
 
     public const int DefaultSeconds = 10;
 
-    public static int Seconds(IConfiguration configuration) => configuration.GetValue(Key, DefaultSeconds);
+    public const int MaxSeconds = 600;
+
+    /// <summary>
+    /// Reads the setting once, at start: a bad value must stop the API with a clear message, not
+    /// fail every request that needs it.
+    /// </summary>
+    public static bool TryRead(IConfiguration configuration, out QueryTimeout timeout, out string problem)
+    {
+        var raw = configuration[Key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            (timeout, problem) = (new QueryTimeout(DefaultSeconds), "");
+            return true;
+        }
+
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= MaxSeconds)
+        {
+            (timeout, problem) = (new QueryTimeout(seconds), "");
+            return true;
+        }
+
+        (timeout, problem) = (new QueryTimeout(DefaultSeconds), $"{Key} must be a whole number of seconds from 1 to {MaxSeconds}, not '{raw}'.");
+        return false;
+    }
+}
+
+/// <summary>The validated <see cref="QueryTimeoutSetting"/>, as a service the endpoints take.</summary>
+public sealed record QueryTimeout(int Seconds)
+{
+    public TimeSpan AsTimeSpan => TimeSpan.FromSeconds(Seconds);
 }

@@ -34,11 +34,10 @@ public static class DatabaseEndpoints
             .WithSummary("Whether one database answers a trivial query.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{db}/query", async (string db, [FromBody] QueryRequest request, ReaderConnectionProvider readers, IConfiguration configuration, CancellationToken cancellationToken) =>
+        group.MapPost("/{db}/query", async (string db, [FromBody] QueryRequest request, ReaderConnectionProvider readers, QueryTimeout timeout, CancellationToken cancellationToken) =>
             {
                 var database = RequireDemoDatabase(db);
-                var timeout = QueryTimeoutSetting.Seconds(configuration);
-                var query = new SqlQuery(request.Sql ?? "", request.Limit ?? SqlQuery.DefaultLimit, AllowWrite: false, TimeoutSeconds: timeout);
+                var query = new SqlQuery(request.Sql ?? "", request.Limit ?? SqlQuery.DefaultLimit, AllowWrite: false, TimeoutSeconds: timeout.Seconds);
                 var reader = await readers.GetAsync(cancellationToken);
                 var result = await SqlQueryRunner.RunAsync(reader.For(database), query, cancellationToken);
                 return TypedResults.Ok(new QueryResponse(result.Columns, result.Rows, result.Rows.Count, result.Truncated));

@@ -14,11 +14,8 @@ public static class SeedEndpoints
     {
         var group = app.MapGroup("/api/seed").WithTags("Seeding");
 
-        group.MapGet("/status", async (SeedOperations operations, IConfiguration configuration, CancellationToken cancellationToken) =>
-            {
-                var timeout = TimeSpan.FromSeconds(QueryTimeoutSetting.Seconds(configuration));
-                return TypedResults.Ok(SeedStatusResponse.From(await operations.GetStatusAsync(timeout, cancellationToken)));
-            })
+        group.MapGet("/status", async (SeedOperations operations, QueryTimeout timeout, CancellationToken cancellationToken) =>
+                TypedResults.Ok(SeedStatusResponse.From(await operations.GetStatusAsync(timeout.AsTimeSpan, cancellationToken))))
             .WithName("GetSeedStatus")
             .WithSummary("Row counts per database and table, and the last completed run. Answers 504 when counting exceeds the statement timeout, e.g. while a seed holds the tables.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
