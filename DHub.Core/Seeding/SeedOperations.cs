@@ -96,14 +96,23 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
     /// <exception cref="DatabaseTimeoutException">A database's count exceeded <paramref name="statementTimeout"/>.</exception>
     public async Task<SeedStatus> GetStatusAsync(TimeSpan statementTimeout, CancellationToken cancellationToken)
     {
+        // The last run first, the counts after: a run is recorded inside its own transactions, and a
+        // database it has not committed yet keeps its tables locked, so counts taken after reading run R
+        // include all of R's rows. Read the other way round, a status could name a run whose rows it
+        // partly missed (counted just before the seed took a database's tables).
+        SeedRun? lastRun;
+        await using (var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken))
+        {
+            lastRun = await SeedRunLog.ReadLatestAsync(connection, cancellationToken);
+        }
+
         // The six databases count at once: the status takes as long as the slowest, not the sum. Each
         // count locks the demo tables in the order a seed does (DemoTables), so the two cannot deadlock.
         var databases = await Task.WhenAll(DemoDatabases.All.Select(async database =>
             new DatabaseRowCounts(database, await inventory.CountRowsAsync(
                 database, [.. DemoTables.In(database).Select(t => t.Table)], statementTimeout, cancellationToken))));
 
-        await using var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);
-        return new SeedStatus(databases, await SeedRunLog.ReadLatestAsync(connection, cancellationToken));
+        return new SeedStatus(databases, lastRun);
     }
 
     /// <summary>Empties all 34 tables and restarts their identity sequences, atomically across the six databases.</summary>
