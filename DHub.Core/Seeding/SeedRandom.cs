@@ -61,9 +61,6 @@ public sealed class SeedRandom(int seed)
 
     public T ArrayElement<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-    /// <summary>Replaces every <c>#</c> in <paramref name="format"/> with a digit.</summary>
-    public string ReplaceNumbers(string format) => Replace(format);
-
     /// <summary>Replaces every <c>#</c> with a digit and every <c>?</c> with an upper-case letter.</summary>
     public string Replace(string format) => string.Create(format.Length, (format, random), static (span, state) =>
     {

@@ -189,9 +189,9 @@ internal static class ComplianceDbGenerators
             var document = DocumentTypes.Pick(random);
             var number = document switch
             {
-                "passport" => random.ReplaceNumbers("#########"),
+                "passport" => random.Replace("#########"),
                 "drivers_license" => random.Replace("?#######"),
-                _ => random.ReplaceNumbers("###-##-####"),
+                _ => random.Replace("###-##-####"),
             };
             yield return new KycRecordRow(
                 ctx.Ids.Kyc(c), ctx.Ids.Customer(c), verified, profile.KycStatus, document, number, expiry, verifiedBy, nextReview, profile.RiskRating);
