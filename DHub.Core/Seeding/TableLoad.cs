@@ -18,26 +18,28 @@ public interface ITableLoad
 
 /// <summary>
 /// Rows of one table as a lazy sequence of typed records. Enumerating generates them, so a table
-/// is never held in memory whole; the writer maps a record onto the COPY columns without boxing.
+/// is never held in memory whole. Each column is given as its name and the write of its value, side
+/// by side, so the COPY's column list and the order of the values cannot drift apart.
 /// </summary>
 public sealed class TableLoad<TRow>(
     string database,
     string table,
-    IReadOnlyList<string> columns,
     IEnumerable<TRow> rows,
-    Action<BinaryCopyWriter, TRow> writeRow) : ITableLoad
+    params (string Name, Action<BinaryCopyWriter, TRow> Write)[] columns) : ITableLoad
 {
+    private readonly Action<BinaryCopyWriter, TRow>[] writes = [.. columns.Select(c => c.Write)];
+
     public string Database { get; } = database;
 
     public string Table { get; } = table;
 
-    public IReadOnlyList<string> Columns { get; } = columns;
+    public IReadOnlyList<string> Columns { get; } = [.. columns.Select(c => c.Name)];
 
     /// <summary>The rows themselves, for tests that inspect generation without a database.</summary>
     public IEnumerable<TRow> Rows => rows;
 
     /// <summary>The same table written from other rows (tests wrap the generator to watch what it keeps alive).</summary>
-    internal TableLoad<TRow> WithRows(IEnumerable<TRow> replacement) => new(Database, Table, Columns, replacement, writeRow);
+    internal TableLoad<TRow> WithRows(IEnumerable<TRow> replacement) => new(Database, Table, replacement, columns);
 
     public long WriteTo(BinaryCopyWriter writer, CancellationToken cancellationToken)
     {
@@ -50,7 +52,11 @@ public sealed class TableLoad<TRow>(
             }
 
             writer.StartRow();
-            writeRow(writer, row);
+            foreach (var write in writes)
+            {
+                write(writer, row);
+            }
+
             count++;
         }
 

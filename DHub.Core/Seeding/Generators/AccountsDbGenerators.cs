@@ -29,69 +29,52 @@ internal static class AccountsDbGenerators
     public static ITableLoad Customers(SeedContext ctx) => new TableLoad<CustomerRow>(
         Database,
         "customers",
-        ["customer_id", "first_name", "last_name", "date_of_birth", "email", "phone", "created_at"],
         CustomerRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.FirstName, NpgsqlDbType.Varchar);
-            w.Write(r.LastName, NpgsqlDbType.Varchar);
-            w.Write(r.DateOfBirth, NpgsqlDbType.Date);
-            w.Write(r.Email, NpgsqlDbType.Varchar);
-            w.Write(r.Phone, NpgsqlDbType.Varchar);
-            w.Write(r.CreatedAt, NpgsqlDbType.Timestamp);
-        });
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("first_name", static (w, r) => w.Write(r.FirstName, NpgsqlDbType.Varchar)),
+        ("last_name", static (w, r) => w.Write(r.LastName, NpgsqlDbType.Varchar)),
+        ("date_of_birth", static (w, r) => w.Write(r.DateOfBirth, NpgsqlDbType.Date)),
+        ("email", static (w, r) => w.Write(r.Email, NpgsqlDbType.Varchar)),
+        ("phone", static (w, r) => w.Write(r.Phone, NpgsqlDbType.Varchar)),
+        ("created_at", static (w, r) => w.Write(r.CreatedAt, NpgsqlDbType.Timestamp)));
 
     public static ITableLoad Accounts(SeedContext ctx) => new TableLoad<AccountRow>(
         Database,
         "accounts",
-        ["account_id", "account_number", "customer_id", "account_type", "account_status", "balance", "currency", "opened_date", "closed_date", "branch_code"],
         AccountRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.AccountId, NpgsqlDbType.Varchar);
-            w.Write(r.AccountNumber, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.AccountType, NpgsqlDbType.Varchar);
-            w.Write(r.AccountStatus, NpgsqlDbType.Varchar);
-            w.Write(r.Balance, NpgsqlDbType.Numeric);
-            w.Write(r.Currency, NpgsqlDbType.Varchar);
-            w.Write(r.OpenedDate, NpgsqlDbType.Date);
-            w.WriteNullable(r.ClosedDate, NpgsqlDbType.Date);
-            w.Write(r.BranchCode, NpgsqlDbType.Varchar);
-        });
+        ("account_id", static (w, r) => w.Write(r.AccountId, NpgsqlDbType.Varchar)),
+        ("account_number", static (w, r) => w.Write(r.AccountNumber, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("account_type", static (w, r) => w.Write(r.AccountType, NpgsqlDbType.Varchar)),
+        ("account_status", static (w, r) => w.Write(r.AccountStatus, NpgsqlDbType.Varchar)),
+        ("balance", static (w, r) => w.Write(r.Balance, NpgsqlDbType.Numeric)),
+        ("currency", static (w, r) => w.Write(r.Currency, NpgsqlDbType.Varchar)),
+        ("opened_date", static (w, r) => w.Write(r.OpenedDate, NpgsqlDbType.Date)),
+        ("closed_date", static (w, r) => w.WriteNullable(r.ClosedDate, NpgsqlDbType.Date)),
+        ("branch_code", static (w, r) => w.Write(r.BranchCode, NpgsqlDbType.Varchar)));
 
     public static ITableLoad AccountRelationships(SeedContext ctx) => new TableLoad<AccountRelationshipRow>(
         Database,
         "account_relationships",
-        ["primary_account_id", "related_account_id", "relationship_type", "created_at"],
         AccountRelationshipRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.PrimaryAccountId, NpgsqlDbType.Varchar);
-            w.Write(r.RelatedAccountId, NpgsqlDbType.Varchar);
-            w.Write(r.RelationshipType, NpgsqlDbType.Varchar);
-            w.Write(r.CreatedAt, NpgsqlDbType.Timestamp);
-        });
+        ("primary_account_id", static (w, r) => w.Write(r.PrimaryAccountId, NpgsqlDbType.Varchar)),
+        ("related_account_id", static (w, r) => w.Write(r.RelatedAccountId, NpgsqlDbType.Varchar)),
+        ("relationship_type", static (w, r) => w.Write(r.RelationshipType, NpgsqlDbType.Varchar)),
+        ("created_at", static (w, r) => w.Write(r.CreatedAt, NpgsqlDbType.Timestamp)));
 
     public static ITableLoad Transactions(SeedContext ctx) => new TableLoad<TransactionRow>(
         Database,
         "transactions",
-        ["transaction_id", "account_id", "transaction_type", "transaction_amount", "transaction_date", "description", "balance_after",
-         "counterparty_account", "processed_by"],
         TransactionRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.TransactionId, NpgsqlDbType.Varchar);
-            w.Write(r.AccountId, NpgsqlDbType.Varchar);
-            w.Write(r.TransactionType, NpgsqlDbType.Varchar);
-            w.Write(r.TransactionAmount, NpgsqlDbType.Numeric);
-            w.Write(r.TransactionDate, NpgsqlDbType.Timestamp);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.Write(r.BalanceAfter, NpgsqlDbType.Numeric);
-            w.WriteText(r.CounterpartyAccount);
-            w.WriteText(r.ProcessedBy);
-        });
+        ("transaction_id", static (w, r) => w.Write(r.TransactionId, NpgsqlDbType.Varchar)),
+        ("account_id", static (w, r) => w.Write(r.AccountId, NpgsqlDbType.Varchar)),
+        ("transaction_type", static (w, r) => w.Write(r.TransactionType, NpgsqlDbType.Varchar)),
+        ("transaction_amount", static (w, r) => w.Write(r.TransactionAmount, NpgsqlDbType.Numeric)),
+        ("transaction_date", static (w, r) => w.Write(r.TransactionDate, NpgsqlDbType.Timestamp)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("balance_after", static (w, r) => w.Write(r.BalanceAfter, NpgsqlDbType.Numeric)),
+        ("counterparty_account", static (w, r) => w.WriteText(r.CounterpartyAccount)),
+        ("processed_by", static (w, r) => w.WriteText(r.ProcessedBy)));
 
     private static IEnumerable<CustomerRow> CustomerRows(SeedContext ctx)
     {

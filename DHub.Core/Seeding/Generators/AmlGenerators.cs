@@ -34,41 +34,32 @@ internal static class AmlGenerators
     public static ITableLoad AmlChecks(SeedContext ctx) => new TableLoad<AmlCheckRow>(
         Database,
         "aml_checks",
-        ["check_id", "customer_id", "transaction_id", "check_date", "check_type", "aml_flag", "risk_level", "screening_result", "reviewed_by"],
         AmlCheckRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CheckId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.WriteText(r.TransactionId);
-            w.Write(r.CheckDate, NpgsqlDbType.Timestamp);
-            w.Write(r.CheckType, NpgsqlDbType.Varchar);
-            w.Write(r.AmlFlag, NpgsqlDbType.Boolean);
-            w.Write(r.RiskLevel, NpgsqlDbType.Varchar);
-            w.Write(r.ScreeningResult, NpgsqlDbType.Text);
-            w.WriteText(r.ReviewedBy);
-        });
+        ("check_id", static (w, r) => w.Write(r.CheckId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("transaction_id", static (w, r) => w.WriteText(r.TransactionId)),
+        ("check_date", static (w, r) => w.Write(r.CheckDate, NpgsqlDbType.Timestamp)),
+        ("check_type", static (w, r) => w.Write(r.CheckType, NpgsqlDbType.Varchar)),
+        ("aml_flag", static (w, r) => w.Write(r.AmlFlag, NpgsqlDbType.Boolean)),
+        ("risk_level", static (w, r) => w.Write(r.RiskLevel, NpgsqlDbType.Varchar)),
+        ("screening_result", static (w, r) => w.Write(r.ScreeningResult, NpgsqlDbType.Text)),
+        ("reviewed_by", static (w, r) => w.WriteText(r.ReviewedBy)));
 
     public static ITableLoad SuspiciousActivityReports(SeedContext ctx) => new TableLoad<SuspiciousActivityReportRow>(
         Database,
         "suspicious_activity_reports",
-        ["sar_id", "customer_id", "account_id", "report_date", "activity_type", "description", "sar_status", "filed_date", "regulatory_tier",
-         "filed_by", "amount_involved"],
         SuspiciousActivityReportRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.SarId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.WriteText(r.AccountId);
-            w.Write(r.ReportDate, NpgsqlDbType.Date);
-            w.Write(r.ActivityType, NpgsqlDbType.Varchar);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.Write(r.SarStatus, NpgsqlDbType.Varchar);
-            w.WriteNullable(r.FiledDate, NpgsqlDbType.Date);
-            w.Write(r.RegulatoryTier, NpgsqlDbType.Varchar);
-            w.Write(r.FiledBy, NpgsqlDbType.Varchar);
-            w.Write(r.AmountInvolved, NpgsqlDbType.Numeric);
-        });
+        ("sar_id", static (w, r) => w.Write(r.SarId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("account_id", static (w, r) => w.WriteText(r.AccountId)),
+        ("report_date", static (w, r) => w.Write(r.ReportDate, NpgsqlDbType.Date)),
+        ("activity_type", static (w, r) => w.Write(r.ActivityType, NpgsqlDbType.Varchar)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("sar_status", static (w, r) => w.Write(r.SarStatus, NpgsqlDbType.Varchar)),
+        ("filed_date", static (w, r) => w.WriteNullable(r.FiledDate, NpgsqlDbType.Date)),
+        ("regulatory_tier", static (w, r) => w.Write(r.RegulatoryTier, NpgsqlDbType.Varchar)),
+        ("filed_by", static (w, r) => w.Write(r.FiledBy, NpgsqlDbType.Varchar)),
+        ("amount_involved", static (w, r) => w.Write(r.AmountInvolved, NpgsqlDbType.Numeric)));
 
     private static IEnumerable<AmlCheckRow> AmlCheckRows(SeedContext ctx)
     {

@@ -26,19 +26,15 @@ internal static class AuditTrailGenerator
     public static ITableLoad AuditTrails(SeedContext ctx) => new TableLoad<AuditTrailRow>(
         ComplianceDbGenerators.Database,
         "audit_trails",
-        ["entity_type", "entity_id", "action", "performed_by", "performed_at", "old_value", "new_value", "ip_address"],
         AuditTrailRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.EntityType, NpgsqlDbType.Varchar);
-            w.Write(r.EntityId, NpgsqlDbType.Varchar);
-            w.Write(r.Action, NpgsqlDbType.Varchar);
-            w.Write(r.PerformedBy, NpgsqlDbType.Varchar);
-            w.Write(r.PerformedAt, NpgsqlDbType.Timestamp);
-            w.WriteText(r.OldValue, NpgsqlDbType.Text);
-            w.WriteText(r.NewValue, NpgsqlDbType.Text);
-            w.Write(r.IpAddress, NpgsqlDbType.Varchar);
-        });
+        ("entity_type", static (w, r) => w.Write(r.EntityType, NpgsqlDbType.Varchar)),
+        ("entity_id", static (w, r) => w.Write(r.EntityId, NpgsqlDbType.Varchar)),
+        ("action", static (w, r) => w.Write(r.Action, NpgsqlDbType.Varchar)),
+        ("performed_by", static (w, r) => w.Write(r.PerformedBy, NpgsqlDbType.Varchar)),
+        ("performed_at", static (w, r) => w.Write(r.PerformedAt, NpgsqlDbType.Timestamp)),
+        ("old_value", static (w, r) => w.WriteText(r.OldValue, NpgsqlDbType.Text)),
+        ("new_value", static (w, r) => w.WriteText(r.NewValue, NpgsqlDbType.Text)),
+        ("ip_address", static (w, r) => w.Write(r.IpAddress, NpgsqlDbType.Varchar)));
 
     private static IEnumerable<AuditTrailRow> AuditTrailRows(SeedContext ctx)
     {

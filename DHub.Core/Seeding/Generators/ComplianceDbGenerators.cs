@@ -60,74 +60,57 @@ internal static class ComplianceDbGenerators
     public static ITableLoad ComplianceRules(SeedContext ctx) => new TableLoad<ComplianceRuleRow>(
         Database,
         "compliance_rules",
-        ["rule_id", "rule_name", "rule_type", "description", "threshold_value", "is_active", "created_date"],
         ComplianceRuleRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.RuleId, NpgsqlDbType.Varchar);
-            w.Write(r.RuleName, NpgsqlDbType.Varchar);
-            w.Write(r.RuleType, NpgsqlDbType.Varchar);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.WriteNullable(r.ThresholdValue, NpgsqlDbType.Numeric);
-            w.Write(r.IsActive, NpgsqlDbType.Boolean);
-            w.Write(r.CreatedDate, NpgsqlDbType.Date);
-        });
+        ("rule_id", static (w, r) => w.Write(r.RuleId, NpgsqlDbType.Varchar)),
+        ("rule_name", static (w, r) => w.Write(r.RuleName, NpgsqlDbType.Varchar)),
+        ("rule_type", static (w, r) => w.Write(r.RuleType, NpgsqlDbType.Varchar)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("threshold_value", static (w, r) => w.WriteNullable(r.ThresholdValue, NpgsqlDbType.Numeric)),
+        ("is_active", static (w, r) => w.Write(r.IsActive, NpgsqlDbType.Boolean)),
+        ("created_date", static (w, r) => w.Write(r.CreatedDate, NpgsqlDbType.Date)));
 
     public static ITableLoad KycRecords(SeedContext ctx) => new TableLoad<KycRecordRow>(
         Database,
         "kyc_records",
-        ["kyc_id", "customer_id", "verification_date", "kyc_status", "document_type", "document_number", "expiry_date", "verified_by",
-         "next_review_date", "risk_rating"],
         KycRecordRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.KycId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.VerificationDate, NpgsqlDbType.Date);
-            w.Write(r.KycStatus, NpgsqlDbType.Varchar);
-            w.Write(r.DocumentType, NpgsqlDbType.Varchar);
-            w.Write(r.DocumentNumber, NpgsqlDbType.Varchar);
-            w.Write(r.ExpiryDate, NpgsqlDbType.Date);
-            w.WriteText(r.VerifiedBy);
-            w.Write(r.NextReviewDate, NpgsqlDbType.Date);
-            w.Write(r.RiskRating, NpgsqlDbType.Varchar);
-        });
+        ("kyc_id", static (w, r) => w.Write(r.KycId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("verification_date", static (w, r) => w.Write(r.VerificationDate, NpgsqlDbType.Date)),
+        ("kyc_status", static (w, r) => w.Write(r.KycStatus, NpgsqlDbType.Varchar)),
+        ("document_type", static (w, r) => w.Write(r.DocumentType, NpgsqlDbType.Varchar)),
+        ("document_number", static (w, r) => w.Write(r.DocumentNumber, NpgsqlDbType.Varchar)),
+        ("expiry_date", static (w, r) => w.Write(r.ExpiryDate, NpgsqlDbType.Date)),
+        ("verified_by", static (w, r) => w.WriteText(r.VerifiedBy)),
+        ("next_review_date", static (w, r) => w.Write(r.NextReviewDate, NpgsqlDbType.Date)),
+        ("risk_rating", static (w, r) => w.Write(r.RiskRating, NpgsqlDbType.Varchar)));
 
     public static ITableLoad RegulatoryReports(SeedContext ctx) => new TableLoad<RegulatoryReportRow>(
         Database,
         "regulatory_reports",
-        ["report_id", "report_type", "reporting_period_start", "reporting_period_end", "submission_date", "status", "prepared_by", "approved_by"],
         RegulatoryReportRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.ReportId, NpgsqlDbType.Varchar);
-            w.Write(r.ReportType, NpgsqlDbType.Varchar);
-            w.Write(r.ReportingPeriodStart, NpgsqlDbType.Date);
-            w.Write(r.ReportingPeriodEnd, NpgsqlDbType.Date);
-            w.WriteNullable(r.SubmissionDate, NpgsqlDbType.Date);
-            w.Write(r.Status, NpgsqlDbType.Varchar);
-            w.Write(r.PreparedBy, NpgsqlDbType.Varchar);
-            w.WriteText(r.ApprovedBy);
-        });
+        ("report_id", static (w, r) => w.Write(r.ReportId, NpgsqlDbType.Varchar)),
+        ("report_type", static (w, r) => w.Write(r.ReportType, NpgsqlDbType.Varchar)),
+        ("reporting_period_start", static (w, r) => w.Write(r.ReportingPeriodStart, NpgsqlDbType.Date)),
+        ("reporting_period_end", static (w, r) => w.Write(r.ReportingPeriodEnd, NpgsqlDbType.Date)),
+        ("submission_date", static (w, r) => w.WriteNullable(r.SubmissionDate, NpgsqlDbType.Date)),
+        ("status", static (w, r) => w.Write(r.Status, NpgsqlDbType.Varchar)),
+        ("prepared_by", static (w, r) => w.Write(r.PreparedBy, NpgsqlDbType.Varchar)),
+        ("approved_by", static (w, r) => w.WriteText(r.ApprovedBy)));
 
     public static ITableLoad RuleViolations(SeedContext ctx) => new TableLoad<RuleViolationRow>(
         Database,
         "rule_violations",
-        ["violation_id", "rule_id", "entity_type", "entity_id", "violation_date", "severity", "status", "resolution_notes", "resolved_by", "resolved_date"],
         RuleViolationRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.ViolationId, NpgsqlDbType.Varchar);
-            w.Write(r.RuleId, NpgsqlDbType.Varchar);
-            w.Write(r.EntityType, NpgsqlDbType.Varchar);
-            w.Write(r.EntityId, NpgsqlDbType.Varchar);
-            w.Write(r.ViolationDate, NpgsqlDbType.Timestamp);
-            w.Write(r.Severity, NpgsqlDbType.Varchar);
-            w.Write(r.Status, NpgsqlDbType.Varchar);
-            w.WriteText(r.ResolutionNotes, NpgsqlDbType.Text);
-            w.WriteText(r.ResolvedBy);
-            w.WriteNullable(r.ResolvedDate, NpgsqlDbType.Date);
-        });
+        ("violation_id", static (w, r) => w.Write(r.ViolationId, NpgsqlDbType.Varchar)),
+        ("rule_id", static (w, r) => w.Write(r.RuleId, NpgsqlDbType.Varchar)),
+        ("entity_type", static (w, r) => w.Write(r.EntityType, NpgsqlDbType.Varchar)),
+        ("entity_id", static (w, r) => w.Write(r.EntityId, NpgsqlDbType.Varchar)),
+        ("violation_date", static (w, r) => w.Write(r.ViolationDate, NpgsqlDbType.Timestamp)),
+        ("severity", static (w, r) => w.Write(r.Severity, NpgsqlDbType.Varchar)),
+        ("status", static (w, r) => w.Write(r.Status, NpgsqlDbType.Varchar)),
+        ("resolution_notes", static (w, r) => w.WriteText(r.ResolutionNotes, NpgsqlDbType.Text)),
+        ("resolved_by", static (w, r) => w.WriteText(r.ResolvedBy)),
+        ("resolved_date", static (w, r) => w.WriteNullable(r.ResolvedDate, NpgsqlDbType.Date)));
 
     private static IEnumerable<ComplianceRuleRow> ComplianceRuleRows(SeedContext ctx)
     {

@@ -107,84 +107,63 @@ internal static class CrmGenerators
     public static ITableLoad Campaigns(SeedContext ctx) => new TableLoad<CampaignRow>(
         Database,
         "campaigns",
-        ["campaign_id", "campaign_name", "campaign_type", "start_date", "end_date", "target_segment"],
         CampaignRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CampaignId, NpgsqlDbType.Varchar);
-            w.Write(r.CampaignName, NpgsqlDbType.Varchar);
-            w.Write(r.CampaignType, NpgsqlDbType.Varchar);
-            w.Write(r.StartDate, NpgsqlDbType.Date);
-            w.Write(r.EndDate, NpgsqlDbType.Date);
-            w.Write(r.TargetSegment, NpgsqlDbType.Varchar);
-        });
+        ("campaign_id", static (w, r) => w.Write(r.CampaignId, NpgsqlDbType.Varchar)),
+        ("campaign_name", static (w, r) => w.Write(r.CampaignName, NpgsqlDbType.Varchar)),
+        ("campaign_type", static (w, r) => w.Write(r.CampaignType, NpgsqlDbType.Varchar)),
+        ("start_date", static (w, r) => w.Write(r.StartDate, NpgsqlDbType.Date)),
+        ("end_date", static (w, r) => w.Write(r.EndDate, NpgsqlDbType.Date)),
+        ("target_segment", static (w, r) => w.Write(r.TargetSegment, NpgsqlDbType.Varchar)));
 
     public static ITableLoad Interactions(SeedContext ctx) => new TableLoad<InteractionRow>(
         Database,
         "interactions",
-        ["interaction_id", "customer_id", "interaction_type", "channel", "interaction_date", "duration_minutes", "notes", "handled_by", "outcome"],
         InteractionRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.InteractionId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.InteractionType, NpgsqlDbType.Varchar);
-            w.Write(r.Channel, NpgsqlDbType.Varchar);
-            w.Write(r.InteractionDate, NpgsqlDbType.Timestamp);
-            w.Write(r.DurationMinutes, NpgsqlDbType.Integer);
-            w.Write(r.Notes, NpgsqlDbType.Text);
-            w.WriteText(r.HandledBy);
-            w.Write(r.Outcome, NpgsqlDbType.Varchar);
-        });
+        ("interaction_id", static (w, r) => w.Write(r.InteractionId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("interaction_type", static (w, r) => w.Write(r.InteractionType, NpgsqlDbType.Varchar)),
+        ("channel", static (w, r) => w.Write(r.Channel, NpgsqlDbType.Varchar)),
+        ("interaction_date", static (w, r) => w.Write(r.InteractionDate, NpgsqlDbType.Timestamp)),
+        ("duration_minutes", static (w, r) => w.Write(r.DurationMinutes, NpgsqlDbType.Integer)),
+        ("notes", static (w, r) => w.Write(r.Notes, NpgsqlDbType.Text)),
+        ("handled_by", static (w, r) => w.WriteText(r.HandledBy)),
+        ("outcome", static (w, r) => w.Write(r.Outcome, NpgsqlDbType.Varchar)));
 
     public static ITableLoad SatisfactionSurveys(SeedContext ctx) => new TableLoad<SatisfactionSurveyRow>(
         Database,
         "satisfaction_surveys",
-        ["customer_id", "interaction_id", "nps_score", "satisfaction_rating", "survey_date", "comments"],
         SatisfactionSurveyRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.InteractionId, NpgsqlDbType.Varchar);
-            w.Write(r.NpsScore, NpgsqlDbType.Integer);
-            w.Write(r.SatisfactionRating, NpgsqlDbType.Integer);
-            w.Write(r.SurveyDate, NpgsqlDbType.Date);
-            w.WriteText(r.Comments, NpgsqlDbType.Text);
-        });
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("interaction_id", static (w, r) => w.Write(r.InteractionId, NpgsqlDbType.Varchar)),
+        ("nps_score", static (w, r) => w.Write(r.NpsScore, NpgsqlDbType.Integer)),
+        ("satisfaction_rating", static (w, r) => w.Write(r.SatisfactionRating, NpgsqlDbType.Integer)),
+        ("survey_date", static (w, r) => w.Write(r.SurveyDate, NpgsqlDbType.Date)),
+        ("comments", static (w, r) => w.WriteText(r.Comments, NpgsqlDbType.Text)));
 
     public static ITableLoad Complaints(SeedContext ctx) => new TableLoad<ComplaintRow>(
         Database,
         "complaints",
-        ["complaint_id", "customer_id", "complaint_type", "description", "status", "priority", "filed_date", "resolved_date",
-         "resolution_time_hours", "assigned_to"],
         ComplaintRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.ComplaintId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.ComplaintType, NpgsqlDbType.Varchar);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.Write(r.Status, NpgsqlDbType.Varchar);
-            w.Write(r.Priority, NpgsqlDbType.Varchar);
-            w.Write(r.FiledDate, NpgsqlDbType.Timestamp);
-            w.WriteNullable(r.ResolvedDate, NpgsqlDbType.Timestamp);
-            w.WriteNullable(r.ResolutionTimeHours, NpgsqlDbType.Integer);
-            w.WriteText(r.AssignedTo);
-        });
+        ("complaint_id", static (w, r) => w.Write(r.ComplaintId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("complaint_type", static (w, r) => w.Write(r.ComplaintType, NpgsqlDbType.Varchar)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("status", static (w, r) => w.Write(r.Status, NpgsqlDbType.Varchar)),
+        ("priority", static (w, r) => w.Write(r.Priority, NpgsqlDbType.Varchar)),
+        ("filed_date", static (w, r) => w.Write(r.FiledDate, NpgsqlDbType.Timestamp)),
+        ("resolved_date", static (w, r) => w.WriteNullable(r.ResolvedDate, NpgsqlDbType.Timestamp)),
+        ("resolution_time_hours", static (w, r) => w.WriteNullable(r.ResolutionTimeHours, NpgsqlDbType.Integer)),
+        ("assigned_to", static (w, r) => w.WriteText(r.AssignedTo)));
 
     public static ITableLoad CampaignResponses(SeedContext ctx) => new TableLoad<CampaignResponseRow>(
         Database,
         "campaign_responses",
-        ["campaign_id", "customer_id", "response_date", "response_type", "converted"],
         CampaignResponseRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CampaignId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.ResponseDate, NpgsqlDbType.Date);
-            w.Write(r.ResponseType, NpgsqlDbType.Varchar);
-            w.Write(r.Converted, NpgsqlDbType.Boolean);
-        });
+        ("campaign_id", static (w, r) => w.Write(r.CampaignId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("response_date", static (w, r) => w.Write(r.ResponseDate, NpgsqlDbType.Date)),
+        ("response_type", static (w, r) => w.Write(r.ResponseType, NpgsqlDbType.Varchar)),
+        ("converted", static (w, r) => w.Write(r.Converted, NpgsqlDbType.Boolean)));
 
     private static IEnumerable<CampaignRow> CampaignRows(SeedContext ctx)
     {

@@ -22,27 +22,22 @@ internal static class CustomerDbGenerators
     public static ITableLoad CustomerProfiles(SeedContext ctx) => new TableLoad<CustomerProfileRow>(
         "customer_db",
         "customer_profiles",
-        ["customer_id", "full_name", "email", "phone", "address", "city", "country", "customer_segment", "customer_status",
-         "onboarding_date", "assigned_agent_id", "kyc_status", "risk_rating", "created_at", "updated_at"],
         CustomerProfileRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.FullName, NpgsqlDbType.Varchar);
-            w.Write(r.Email, NpgsqlDbType.Varchar);
-            w.Write(r.Phone, NpgsqlDbType.Varchar);
-            w.Write(r.Address, NpgsqlDbType.Text);
-            w.Write(r.City, NpgsqlDbType.Varchar);
-            w.Write(r.Country, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerSegment, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerStatus, NpgsqlDbType.Varchar);
-            w.Write(r.OnboardingDate, NpgsqlDbType.Date);
-            w.WriteText(r.AssignedAgentId);
-            w.Write(r.KycStatus, NpgsqlDbType.Varchar);
-            w.Write(r.RiskRating, NpgsqlDbType.Varchar);
-            w.Write(r.CreatedAt, NpgsqlDbType.Timestamp);
-            w.Write(r.UpdatedAt, NpgsqlDbType.Timestamp);
-        });
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("full_name", static (w, r) => w.Write(r.FullName, NpgsqlDbType.Varchar)),
+        ("email", static (w, r) => w.Write(r.Email, NpgsqlDbType.Varchar)),
+        ("phone", static (w, r) => w.Write(r.Phone, NpgsqlDbType.Varchar)),
+        ("address", static (w, r) => w.Write(r.Address, NpgsqlDbType.Text)),
+        ("city", static (w, r) => w.Write(r.City, NpgsqlDbType.Varchar)),
+        ("country", static (w, r) => w.Write(r.Country, NpgsqlDbType.Varchar)),
+        ("customer_segment", static (w, r) => w.Write(r.CustomerSegment, NpgsqlDbType.Varchar)),
+        ("customer_status", static (w, r) => w.Write(r.CustomerStatus, NpgsqlDbType.Varchar)),
+        ("onboarding_date", static (w, r) => w.Write(r.OnboardingDate, NpgsqlDbType.Date)),
+        ("assigned_agent_id", static (w, r) => w.WriteText(r.AssignedAgentId)),
+        ("kyc_status", static (w, r) => w.Write(r.KycStatus, NpgsqlDbType.Varchar)),
+        ("risk_rating", static (w, r) => w.Write(r.RiskRating, NpgsqlDbType.Varchar)),
+        ("created_at", static (w, r) => w.Write(r.CreatedAt, NpgsqlDbType.Timestamp)),
+        ("updated_at", static (w, r) => w.Write(r.UpdatedAt, NpgsqlDbType.Timestamp)));
 
     private static IEnumerable<CustomerProfileRow> CustomerProfileRows(SeedContext ctx)
     {

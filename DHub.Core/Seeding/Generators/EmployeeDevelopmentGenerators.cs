@@ -32,46 +32,34 @@ internal static class EmployeeDevelopmentGenerators
     public static ITableLoad EmployeeTraining(SeedContext ctx) => new TableLoad<EmployeeTrainingRow>(
         Database,
         "employee_training",
-        ["employee_id", "program_id", "enrollment_date", "completion_date", "status", "score"],
         EmployeeTrainingRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.EmployeeId, NpgsqlDbType.Varchar);
-            w.Write(r.ProgramId, NpgsqlDbType.Varchar);
-            w.Write(r.EnrollmentDate, NpgsqlDbType.Date);
-            w.WriteNullable(r.CompletionDate, NpgsqlDbType.Date);
-            w.Write(r.Status, NpgsqlDbType.Varchar);
-            w.WriteNullable(r.Score, NpgsqlDbType.Integer);
-        });
+        ("employee_id", static (w, r) => w.Write(r.EmployeeId, NpgsqlDbType.Varchar)),
+        ("program_id", static (w, r) => w.Write(r.ProgramId, NpgsqlDbType.Varchar)),
+        ("enrollment_date", static (w, r) => w.Write(r.EnrollmentDate, NpgsqlDbType.Date)),
+        ("completion_date", static (w, r) => w.WriteNullable(r.CompletionDate, NpgsqlDbType.Date)),
+        ("status", static (w, r) => w.Write(r.Status, NpgsqlDbType.Varchar)),
+        ("score", static (w, r) => w.WriteNullable(r.Score, NpgsqlDbType.Integer)));
 
     public static ITableLoad PerformanceReviews(SeedContext ctx) => new TableLoad<PerformanceReviewRow>(
         Database,
         "performance_reviews",
-        ["employee_id", "review_date", "reviewer_id", "rating", "goals_met", "comments"],
         PerformanceReviewRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.EmployeeId, NpgsqlDbType.Varchar);
-            w.Write(r.ReviewDate, NpgsqlDbType.Date);
-            w.Write(r.ReviewerId, NpgsqlDbType.Varchar);
-            w.Write(r.Rating, NpgsqlDbType.Integer);
-            w.Write(r.GoalsMet, NpgsqlDbType.Integer);
-            w.Write(r.Comments, NpgsqlDbType.Text);
-        });
+        ("employee_id", static (w, r) => w.Write(r.EmployeeId, NpgsqlDbType.Varchar)),
+        ("review_date", static (w, r) => w.Write(r.ReviewDate, NpgsqlDbType.Date)),
+        ("reviewer_id", static (w, r) => w.Write(r.ReviewerId, NpgsqlDbType.Varchar)),
+        ("rating", static (w, r) => w.Write(r.Rating, NpgsqlDbType.Integer)),
+        ("goals_met", static (w, r) => w.Write(r.GoalsMet, NpgsqlDbType.Integer)),
+        ("comments", static (w, r) => w.Write(r.Comments, NpgsqlDbType.Text)));
 
     public static ITableLoad EmployeeAssignments(SeedContext ctx) => new TableLoad<EmployeeAssignmentRow>(
         Database,
         "employee_assignments",
-        ["employee_id", "assignment_type", "related_entity_id", "start_date", "end_date"],
         EmployeeAssignmentRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.EmployeeId, NpgsqlDbType.Varchar);
-            w.Write(r.AssignmentType, NpgsqlDbType.Varchar);
-            w.Write(r.RelatedEntityId, NpgsqlDbType.Varchar);
-            w.Write(r.StartDate, NpgsqlDbType.Date);
-            w.WriteNullable(r.EndDate, NpgsqlDbType.Date);
-        });
+        ("employee_id", static (w, r) => w.Write(r.EmployeeId, NpgsqlDbType.Varchar)),
+        ("assignment_type", static (w, r) => w.Write(r.AssignmentType, NpgsqlDbType.Varchar)),
+        ("related_entity_id", static (w, r) => w.Write(r.RelatedEntityId, NpgsqlDbType.Varchar)),
+        ("start_date", static (w, r) => w.Write(r.StartDate, NpgsqlDbType.Date)),
+        ("end_date", static (w, r) => w.WriteNullable(r.EndDate, NpgsqlDbType.Date)));
 
     private static IEnumerable<EmployeeTrainingRow> EmployeeTrainingRows(SeedContext ctx)
     {

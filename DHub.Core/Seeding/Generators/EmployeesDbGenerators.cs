@@ -15,54 +15,41 @@ internal static class EmployeesDbGenerators
     public static ITableLoad Employees(SeedContext ctx) => new TableLoad<EmployeeRow>(
         Database,
         "employees",
-        ["employee_id", "employee_number", "first_name", "last_name", "email", "phone", "role", "department", "branch_code",
-         "manager_id", "hire_date", "termination_date", "employment_status", "salary", "created_at"],
         EmployeeRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.EmployeeId, NpgsqlDbType.Varchar);
-            w.Write(r.EmployeeNumber, NpgsqlDbType.Varchar);
-            w.Write(r.FirstName, NpgsqlDbType.Varchar);
-            w.Write(r.LastName, NpgsqlDbType.Varchar);
-            w.Write(r.Email, NpgsqlDbType.Varchar);
-            w.Write(r.Phone, NpgsqlDbType.Varchar);
-            w.Write(r.Role, NpgsqlDbType.Varchar);
-            w.Write(r.Department, NpgsqlDbType.Varchar);
-            w.Write(r.BranchCode, NpgsqlDbType.Varchar);
-            w.WriteText(r.ManagerId);
-            w.Write(r.HireDate, NpgsqlDbType.Date);
-            w.WriteNullable(r.TerminationDate, NpgsqlDbType.Date);
-            w.Write(r.EmploymentStatus, NpgsqlDbType.Varchar);
-            w.Write(r.Salary, NpgsqlDbType.Numeric);
-            w.Write(r.CreatedAt, NpgsqlDbType.Timestamp);
-        });
+        ("employee_id", static (w, r) => w.Write(r.EmployeeId, NpgsqlDbType.Varchar)),
+        ("employee_number", static (w, r) => w.Write(r.EmployeeNumber, NpgsqlDbType.Varchar)),
+        ("first_name", static (w, r) => w.Write(r.FirstName, NpgsqlDbType.Varchar)),
+        ("last_name", static (w, r) => w.Write(r.LastName, NpgsqlDbType.Varchar)),
+        ("email", static (w, r) => w.Write(r.Email, NpgsqlDbType.Varchar)),
+        ("phone", static (w, r) => w.Write(r.Phone, NpgsqlDbType.Varchar)),
+        ("role", static (w, r) => w.Write(r.Role, NpgsqlDbType.Varchar)),
+        ("department", static (w, r) => w.Write(r.Department, NpgsqlDbType.Varchar)),
+        ("branch_code", static (w, r) => w.Write(r.BranchCode, NpgsqlDbType.Varchar)),
+        ("manager_id", static (w, r) => w.WriteText(r.ManagerId)),
+        ("hire_date", static (w, r) => w.Write(r.HireDate, NpgsqlDbType.Date)),
+        ("termination_date", static (w, r) => w.WriteNullable(r.TerminationDate, NpgsqlDbType.Date)),
+        ("employment_status", static (w, r) => w.Write(r.EmploymentStatus, NpgsqlDbType.Varchar)),
+        ("salary", static (w, r) => w.Write(r.Salary, NpgsqlDbType.Numeric)),
+        ("created_at", static (w, r) => w.Write(r.CreatedAt, NpgsqlDbType.Timestamp)));
 
     public static ITableLoad Departments(SeedContext ctx) => new TableLoad<DepartmentRow>(
         Database,
         "departments",
-        ["department_id", "department_name", "department_head_id", "budget"],
         DepartmentRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.DepartmentId, NpgsqlDbType.Varchar);
-            w.Write(r.DepartmentName, NpgsqlDbType.Varchar);
-            w.WriteText(r.DepartmentHeadId);
-            w.Write(r.Budget, NpgsqlDbType.Numeric);
-        });
+        ("department_id", static (w, r) => w.Write(r.DepartmentId, NpgsqlDbType.Varchar)),
+        ("department_name", static (w, r) => w.Write(r.DepartmentName, NpgsqlDbType.Varchar)),
+        ("department_head_id", static (w, r) => w.WriteText(r.DepartmentHeadId)),
+        ("budget", static (w, r) => w.Write(r.Budget, NpgsqlDbType.Numeric)));
 
     public static ITableLoad TrainingPrograms(SeedContext ctx) => new TableLoad<TrainingProgramRow>(
         Database,
         "training_programs",
-        ["program_id", "program_name", "description", "duration_hours", "certification"],
         TrainingProgramRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.ProgramId, NpgsqlDbType.Varchar);
-            w.Write(r.ProgramName, NpgsqlDbType.Varchar);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.Write(r.DurationHours, NpgsqlDbType.Integer);
-            w.Write(r.Certification, NpgsqlDbType.Boolean);
-        });
+        ("program_id", static (w, r) => w.Write(r.ProgramId, NpgsqlDbType.Varchar)),
+        ("program_name", static (w, r) => w.Write(r.ProgramName, NpgsqlDbType.Varchar)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("duration_hours", static (w, r) => w.Write(r.DurationHours, NpgsqlDbType.Integer)),
+        ("certification", static (w, r) => w.Write(r.Certification, NpgsqlDbType.Boolean)));
 
     private static IEnumerable<EmployeeRow> EmployeeRows(SeedContext ctx)
     {

@@ -48,90 +48,68 @@ internal static class InsuranceDbGenerators
     public static ITableLoad Policies(SeedContext ctx) => new TableLoad<PolicyRow>(
         Database,
         "policies",
-        ["policy_id", "policy_number", "customer_id", "policy_type", "policy_status", "coverage_amount", "premium_amount", "premium_frequency",
-         "start_date", "end_date", "linked_account_id", "agent_id", "created_at"],
         PolicyRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.PolicyId, NpgsqlDbType.Varchar);
-            w.Write(r.PolicyNumber, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.PolicyType, NpgsqlDbType.Varchar);
-            w.Write(r.PolicyStatus, NpgsqlDbType.Varchar);
-            w.Write(r.CoverageAmount, NpgsqlDbType.Numeric);
-            w.Write(r.PremiumAmount, NpgsqlDbType.Numeric);
-            w.Write(r.PremiumFrequency, NpgsqlDbType.Varchar);
-            w.Write(r.StartDate, NpgsqlDbType.Date);
-            w.Write(r.EndDate, NpgsqlDbType.Date);
-            w.WriteText(r.LinkedAccountId);
-            w.Write(r.AgentId, NpgsqlDbType.Varchar);
-            w.Write(r.CreatedAt, NpgsqlDbType.Timestamp);
-        });
+        ("policy_id", static (w, r) => w.Write(r.PolicyId, NpgsqlDbType.Varchar)),
+        ("policy_number", static (w, r) => w.Write(r.PolicyNumber, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("policy_type", static (w, r) => w.Write(r.PolicyType, NpgsqlDbType.Varchar)),
+        ("policy_status", static (w, r) => w.Write(r.PolicyStatus, NpgsqlDbType.Varchar)),
+        ("coverage_amount", static (w, r) => w.Write(r.CoverageAmount, NpgsqlDbType.Numeric)),
+        ("premium_amount", static (w, r) => w.Write(r.PremiumAmount, NpgsqlDbType.Numeric)),
+        ("premium_frequency", static (w, r) => w.Write(r.PremiumFrequency, NpgsqlDbType.Varchar)),
+        ("start_date", static (w, r) => w.Write(r.StartDate, NpgsqlDbType.Date)),
+        ("end_date", static (w, r) => w.Write(r.EndDate, NpgsqlDbType.Date)),
+        ("linked_account_id", static (w, r) => w.WriteText(r.LinkedAccountId)),
+        ("agent_id", static (w, r) => w.Write(r.AgentId, NpgsqlDbType.Varchar)),
+        ("created_at", static (w, r) => w.Write(r.CreatedAt, NpgsqlDbType.Timestamp)));
 
     public static ITableLoad Beneficiaries(SeedContext ctx) => new TableLoad<BeneficiaryRow>(
         Database,
         "beneficiaries",
-        ["policy_id", "beneficiary_name", "relationship", "percentage", "contact_info"],
         BeneficiaryRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.PolicyId, NpgsqlDbType.Varchar);
-            w.Write(r.BeneficiaryName, NpgsqlDbType.Varchar);
-            w.Write(r.Relationship, NpgsqlDbType.Varchar);
-            w.Write(r.Percentage, NpgsqlDbType.Integer);
-            w.Write(r.ContactInfo, NpgsqlDbType.Text);
-        });
+        ("policy_id", static (w, r) => w.Write(r.PolicyId, NpgsqlDbType.Varchar)),
+        ("beneficiary_name", static (w, r) => w.Write(r.BeneficiaryName, NpgsqlDbType.Varchar)),
+        ("relationship", static (w, r) => w.Write(r.Relationship, NpgsqlDbType.Varchar)),
+        ("percentage", static (w, r) => w.Write(r.Percentage, NpgsqlDbType.Integer)),
+        ("contact_info", static (w, r) => w.Write(r.ContactInfo, NpgsqlDbType.Text)));
 
     public static ITableLoad Claims(SeedContext ctx) => new TableLoad<ClaimRow>(
         Database,
         "claims",
-        ["claim_id", "policy_id", "claim_number", "claim_type", "claim_amount", "claim_date", "status", "approved_amount", "settlement_date",
-         "description", "processed_by"],
         ClaimRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.ClaimId, NpgsqlDbType.Varchar);
-            w.Write(r.PolicyId, NpgsqlDbType.Varchar);
-            w.Write(r.ClaimNumber, NpgsqlDbType.Varchar);
-            w.Write(r.ClaimType, NpgsqlDbType.Varchar);
-            w.Write(r.ClaimAmount, NpgsqlDbType.Numeric);
-            w.Write(r.ClaimDate, NpgsqlDbType.Date);
-            w.Write(r.Status, NpgsqlDbType.Varchar);
-            w.WriteNullable(r.ApprovedAmount, NpgsqlDbType.Numeric);
-            w.WriteNullable(r.SettlementDate, NpgsqlDbType.Date);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.WriteText(r.ProcessedBy);
-        });
+        ("claim_id", static (w, r) => w.Write(r.ClaimId, NpgsqlDbType.Varchar)),
+        ("policy_id", static (w, r) => w.Write(r.PolicyId, NpgsqlDbType.Varchar)),
+        ("claim_number", static (w, r) => w.Write(r.ClaimNumber, NpgsqlDbType.Varchar)),
+        ("claim_type", static (w, r) => w.Write(r.ClaimType, NpgsqlDbType.Varchar)),
+        ("claim_amount", static (w, r) => w.Write(r.ClaimAmount, NpgsqlDbType.Numeric)),
+        ("claim_date", static (w, r) => w.Write(r.ClaimDate, NpgsqlDbType.Date)),
+        ("status", static (w, r) => w.Write(r.Status, NpgsqlDbType.Varchar)),
+        ("approved_amount", static (w, r) => w.WriteNullable(r.ApprovedAmount, NpgsqlDbType.Numeric)),
+        ("settlement_date", static (w, r) => w.WriteNullable(r.SettlementDate, NpgsqlDbType.Date)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("processed_by", static (w, r) => w.WriteText(r.ProcessedBy)));
 
     public static ITableLoad PremiumPayments(SeedContext ctx) => new TableLoad<PremiumPaymentRow>(
         Database,
         "premium_payments",
-        ["payment_id", "policy_id", "payment_date", "amount", "payment_method", "from_account_id", "payment_status"],
         PremiumPaymentRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.PaymentId, NpgsqlDbType.Varchar);
-            w.Write(r.PolicyId, NpgsqlDbType.Varchar);
-            w.Write(r.PaymentDate, NpgsqlDbType.Date);
-            w.Write(r.Amount, NpgsqlDbType.Numeric);
-            w.Write(r.PaymentMethod, NpgsqlDbType.Varchar);
-            w.WriteText(r.FromAccountId);
-            w.Write(r.PaymentStatus, NpgsqlDbType.Varchar);
-        });
+        ("payment_id", static (w, r) => w.Write(r.PaymentId, NpgsqlDbType.Varchar)),
+        ("policy_id", static (w, r) => w.Write(r.PolicyId, NpgsqlDbType.Varchar)),
+        ("payment_date", static (w, r) => w.Write(r.PaymentDate, NpgsqlDbType.Date)),
+        ("amount", static (w, r) => w.Write(r.Amount, NpgsqlDbType.Numeric)),
+        ("payment_method", static (w, r) => w.Write(r.PaymentMethod, NpgsqlDbType.Varchar)),
+        ("from_account_id", static (w, r) => w.WriteText(r.FromAccountId)),
+        ("payment_status", static (w, r) => w.Write(r.PaymentStatus, NpgsqlDbType.Varchar)));
 
     public static ITableLoad PolicyEvents(SeedContext ctx) => new TableLoad<PolicyEventRow>(
         Database,
         "policy_events",
-        ["policy_id", "event_type", "event_date", "description", "performed_by"],
         PolicyEventRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.PolicyId, NpgsqlDbType.Varchar);
-            w.Write(r.EventType, NpgsqlDbType.Varchar);
-            w.Write(r.EventDate, NpgsqlDbType.Date);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.Write(r.PerformedBy, NpgsqlDbType.Varchar);
-        });
+        ("policy_id", static (w, r) => w.Write(r.PolicyId, NpgsqlDbType.Varchar)),
+        ("event_type", static (w, r) => w.Write(r.EventType, NpgsqlDbType.Varchar)),
+        ("event_date", static (w, r) => w.Write(r.EventDate, NpgsqlDbType.Date)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("performed_by", static (w, r) => w.Write(r.PerformedBy, NpgsqlDbType.Varchar)));
 
     private static IEnumerable<PolicyRow> PolicyRows(SeedContext ctx)
     {

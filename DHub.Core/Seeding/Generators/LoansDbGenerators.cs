@@ -50,110 +50,84 @@ internal static class LoansDbGenerators
     public static ITableLoad LoanApplications(SeedContext ctx) => new TableLoad<LoanApplicationRow>(
         Database,
         "loan_applications",
-        ["application_id", "customer_id", "loan_type", "requested_amount", "application_date", "status", "officer_id", "decision_date",
-         "approved_amount", "rejection_reason"],
         LoanApplicationRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.ApplicationId, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.Write(r.LoanType, NpgsqlDbType.Varchar);
-            w.Write(r.RequestedAmount, NpgsqlDbType.Numeric);
-            w.Write(r.ApplicationDate, NpgsqlDbType.Date);
-            w.Write(r.Status, NpgsqlDbType.Varchar);
-            w.Write(r.OfficerId, NpgsqlDbType.Varchar);
-            w.WriteNullable(r.DecisionDate, NpgsqlDbType.Date);
-            w.WriteNullable(r.ApprovedAmount, NpgsqlDbType.Numeric);
-            w.WriteText(r.RejectionReason, NpgsqlDbType.Text);
-        });
+        ("application_id", static (w, r) => w.Write(r.ApplicationId, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("loan_type", static (w, r) => w.Write(r.LoanType, NpgsqlDbType.Varchar)),
+        ("requested_amount", static (w, r) => w.Write(r.RequestedAmount, NpgsqlDbType.Numeric)),
+        ("application_date", static (w, r) => w.Write(r.ApplicationDate, NpgsqlDbType.Date)),
+        ("status", static (w, r) => w.Write(r.Status, NpgsqlDbType.Varchar)),
+        ("officer_id", static (w, r) => w.Write(r.OfficerId, NpgsqlDbType.Varchar)),
+        ("decision_date", static (w, r) => w.WriteNullable(r.DecisionDate, NpgsqlDbType.Date)),
+        ("approved_amount", static (w, r) => w.WriteNullable(r.ApprovedAmount, NpgsqlDbType.Numeric)),
+        ("rejection_reason", static (w, r) => w.WriteText(r.RejectionReason, NpgsqlDbType.Text)));
 
     public static ITableLoad Loans(SeedContext ctx) => new TableLoad<LoanRow>(
         Database,
         "loans",
-        ["loan_id", "application_id", "loan_number", "customer_id", "linked_account_id", "loan_type", "principal_amount", "interest_rate",
-         "term_months", "disbursement_date", "maturity_date", "loan_status", "outstanding_balance", "default_status", "approved_by"],
         LoanRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.LoanId, NpgsqlDbType.Varchar);
-            w.Write(r.ApplicationId, NpgsqlDbType.Varchar);
-            w.Write(r.LoanNumber, NpgsqlDbType.Varchar);
-            w.Write(r.CustomerId, NpgsqlDbType.Varchar);
-            w.WriteText(r.LinkedAccountId);
-            w.Write(r.LoanType, NpgsqlDbType.Varchar);
-            w.Write(r.PrincipalAmount, NpgsqlDbType.Numeric);
-            w.Write(r.InterestRate, NpgsqlDbType.Numeric);
-            w.Write(r.TermMonths, NpgsqlDbType.Integer);
-            w.Write(r.DisbursementDate, NpgsqlDbType.Date);
-            w.Write(r.MaturityDate, NpgsqlDbType.Date);
-            w.Write(r.LoanStatus, NpgsqlDbType.Varchar);
-            w.Write(r.OutstandingBalance, NpgsqlDbType.Numeric);
-            w.Write(r.DefaultStatus, NpgsqlDbType.Boolean);
-            w.Write(r.ApprovedBy, NpgsqlDbType.Varchar);
-        });
+        ("loan_id", static (w, r) => w.Write(r.LoanId, NpgsqlDbType.Varchar)),
+        ("application_id", static (w, r) => w.Write(r.ApplicationId, NpgsqlDbType.Varchar)),
+        ("loan_number", static (w, r) => w.Write(r.LoanNumber, NpgsqlDbType.Varchar)),
+        ("customer_id", static (w, r) => w.Write(r.CustomerId, NpgsqlDbType.Varchar)),
+        ("linked_account_id", static (w, r) => w.WriteText(r.LinkedAccountId)),
+        ("loan_type", static (w, r) => w.Write(r.LoanType, NpgsqlDbType.Varchar)),
+        ("principal_amount", static (w, r) => w.Write(r.PrincipalAmount, NpgsqlDbType.Numeric)),
+        ("interest_rate", static (w, r) => w.Write(r.InterestRate, NpgsqlDbType.Numeric)),
+        ("term_months", static (w, r) => w.Write(r.TermMonths, NpgsqlDbType.Integer)),
+        ("disbursement_date", static (w, r) => w.Write(r.DisbursementDate, NpgsqlDbType.Date)),
+        ("maturity_date", static (w, r) => w.Write(r.MaturityDate, NpgsqlDbType.Date)),
+        ("loan_status", static (w, r) => w.Write(r.LoanStatus, NpgsqlDbType.Varchar)),
+        ("outstanding_balance", static (w, r) => w.Write(r.OutstandingBalance, NpgsqlDbType.Numeric)),
+        ("default_status", static (w, r) => w.Write(r.DefaultStatus, NpgsqlDbType.Boolean)),
+        ("approved_by", static (w, r) => w.Write(r.ApprovedBy, NpgsqlDbType.Varchar)));
 
     public static ITableLoad Collateral(SeedContext ctx) => new TableLoad<CollateralRow>(
         Database,
         "collateral",
-        ["collateral_id", "loan_id", "collateral_type", "description", "appraised_value", "appraisal_date", "ltv_ratio"],
         CollateralRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.CollateralId, NpgsqlDbType.Varchar);
-            w.Write(r.LoanId, NpgsqlDbType.Varchar);
-            w.Write(r.CollateralType, NpgsqlDbType.Varchar);
-            w.Write(r.Description, NpgsqlDbType.Text);
-            w.Write(r.AppraisedValue, NpgsqlDbType.Numeric);
-            w.Write(r.AppraisalDate, NpgsqlDbType.Date);
-            w.Write(r.LtvRatio, NpgsqlDbType.Numeric);
-        });
+        ("collateral_id", static (w, r) => w.Write(r.CollateralId, NpgsqlDbType.Varchar)),
+        ("loan_id", static (w, r) => w.Write(r.LoanId, NpgsqlDbType.Varchar)),
+        ("collateral_type", static (w, r) => w.Write(r.CollateralType, NpgsqlDbType.Varchar)),
+        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
+        ("appraised_value", static (w, r) => w.Write(r.AppraisedValue, NpgsqlDbType.Numeric)),
+        ("appraisal_date", static (w, r) => w.Write(r.AppraisalDate, NpgsqlDbType.Date)),
+        ("ltv_ratio", static (w, r) => w.Write(r.LtvRatio, NpgsqlDbType.Numeric)));
 
     public static ITableLoad RepaymentSchedule(SeedContext ctx) => new TableLoad<RepaymentScheduleRow>(
         Database,
         "repayment_schedule",
-        ["loan_id", "installment_number", "due_date", "principal_amount", "interest_amount", "total_amount", "payment_date", "payment_status"],
         RepaymentScheduleRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.LoanId, NpgsqlDbType.Varchar);
-            w.Write(r.InstallmentNumber, NpgsqlDbType.Integer);
-            w.Write(r.DueDate, NpgsqlDbType.Date);
-            w.Write(r.PrincipalAmount, NpgsqlDbType.Numeric);
-            w.Write(r.InterestAmount, NpgsqlDbType.Numeric);
-            w.Write(r.TotalAmount, NpgsqlDbType.Numeric);
-            w.WriteNullable(r.PaymentDate, NpgsqlDbType.Date);
-            w.Write(r.PaymentStatus, NpgsqlDbType.Varchar);
-        });
+        ("loan_id", static (w, r) => w.Write(r.LoanId, NpgsqlDbType.Varchar)),
+        ("installment_number", static (w, r) => w.Write(r.InstallmentNumber, NpgsqlDbType.Integer)),
+        ("due_date", static (w, r) => w.Write(r.DueDate, NpgsqlDbType.Date)),
+        ("principal_amount", static (w, r) => w.Write(r.PrincipalAmount, NpgsqlDbType.Numeric)),
+        ("interest_amount", static (w, r) => w.Write(r.InterestAmount, NpgsqlDbType.Numeric)),
+        ("total_amount", static (w, r) => w.Write(r.TotalAmount, NpgsqlDbType.Numeric)),
+        ("payment_date", static (w, r) => w.WriteNullable(r.PaymentDate, NpgsqlDbType.Date)),
+        ("payment_status", static (w, r) => w.Write(r.PaymentStatus, NpgsqlDbType.Varchar)));
 
     public static ITableLoad LoanGuarantors(SeedContext ctx) => new TableLoad<LoanGuarantorRow>(
         Database,
         "loan_guarantors",
-        ["loan_id", "guarantor_name", "relationship", "contact_info", "guarantee_amount"],
         LoanGuarantorRows(ctx),
-        static (w, r) =>
-        {
-            w.Write(r.LoanId, NpgsqlDbType.Varchar);
-            w.Write(r.GuarantorName, NpgsqlDbType.Varchar);
-            w.Write(r.Relationship, NpgsqlDbType.Varchar);
-            w.Write(r.ContactInfo, NpgsqlDbType.Text);
-            w.Write(r.GuaranteeAmount, NpgsqlDbType.Numeric);
-        });
+        ("loan_id", static (w, r) => w.Write(r.LoanId, NpgsqlDbType.Varchar)),
+        ("guarantor_name", static (w, r) => w.Write(r.GuarantorName, NpgsqlDbType.Varchar)),
+        ("relationship", static (w, r) => w.Write(r.Relationship, NpgsqlDbType.Varchar)),
+        ("contact_info", static (w, r) => w.Write(r.ContactInfo, NpgsqlDbType.Text)),
+        ("guarantee_amount", static (w, r) => w.Write(r.GuaranteeAmount, NpgsqlDbType.Numeric)));
 
     public static ITableLoad RiskAssessments(SeedContext ctx) => new TableLoad<RiskAssessmentRow>(
         Database,
         "risk_assessments",
-        ["loan_id", "application_id", "assessment_date", "risk_score", "pd_probability", "credit_grade", "assessed_by"],
         RiskAssessmentRows(ctx),
-        static (w, r) =>
-        {
-            w.WriteText(r.LoanId);
-            w.WriteText(r.ApplicationId);
-            w.Write(r.AssessmentDate, NpgsqlDbType.Date);
-            w.Write(r.RiskScore, NpgsqlDbType.Integer);
-            w.Write(r.PdProbability, NpgsqlDbType.Numeric);
-            w.Write(r.CreditGrade, NpgsqlDbType.Varchar);
-            w.Write(r.AssessedBy, NpgsqlDbType.Varchar);
-        });
+        ("loan_id", static (w, r) => w.WriteText(r.LoanId)),
+        ("application_id", static (w, r) => w.WriteText(r.ApplicationId)),
+        ("assessment_date", static (w, r) => w.Write(r.AssessmentDate, NpgsqlDbType.Date)),
+        ("risk_score", static (w, r) => w.Write(r.RiskScore, NpgsqlDbType.Integer)),
+        ("pd_probability", static (w, r) => w.Write(r.PdProbability, NpgsqlDbType.Numeric)),
+        ("credit_grade", static (w, r) => w.Write(r.CreditGrade, NpgsqlDbType.Varchar)),
+        ("assessed_by", static (w, r) => w.Write(r.AssessedBy, NpgsqlDbType.Varchar)));
 
     private static IEnumerable<LoanApplicationRow> LoanApplicationRows(SeedContext ctx)
     {
