@@ -38,6 +38,14 @@ public sealed partial class SeedWorker(
             LogFailed("Seeding failed: it was cancelled. Every database keeps its previous contents.");
             Environment.ExitCode = 1;
         }
+#pragma warning disable CA1031 // Whatever else ends the run is a bug; left to escape, it would stop the host with exit code 0.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // With the stack trace: nothing a user can fix, so the maintainer needs to see where it came from.
+            LogCrashed(ex, ex.GetType().Name);
+            Environment.ExitCode = 1;
+        }
         finally
         {
             lifetime.StopApplication();
@@ -46,6 +54,9 @@ public sealed partial class SeedWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Rows} rows into {Database}.{Table}")]
     private partial void LogTableLoaded(string database, string table, long rows);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seeding failed on an unexpected {ExceptionType}: a bug in DHub, not a problem of the settings or the databases")]
+    private partial void LogCrashed(Exception exception, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}")]
     private partial void LogFailed(string reason);

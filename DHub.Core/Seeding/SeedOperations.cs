@@ -87,6 +87,8 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         }
         catch (Exception ex)
         {
+            // Anything else is no state of the databases but a bug (a generator's, say): the span keeps its stack trace.
+            root?.AddException(ex);
             root?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }
