@@ -16,7 +16,6 @@ public sealed partial class SeedWorker(
     {
         try
         {
-            var settings = configuration.GetSection(SeederSettings.Section).Get<SeederSettings>() ?? new SeederSettings();
             var progress = new Progress<SeedProgress>(p =>
             {
                 if (p.Step == SeedStep.TableLoaded)
@@ -24,10 +23,10 @@ public sealed partial class SeedWorker(
                     LogTableLoaded(p.Database!, p.Table!, p.Rows);
                 }
             });
-            await operations.SeedAsync(settings.ToOptions(), progress, stoppingToken);
+            await operations.SeedAsync(ReadOptions(), progress, stoppingToken);
             Environment.ExitCode = 0;
         }
-        catch (Exception ex) when (ex is SeedException or InvalidOperationException)
+        catch (SeedException ex)
         {
             // One clear line, no stack trace: these are conditions a user fixes (settings, a busy or broken server).
             LogFailed(ex is SeedFailedException ? ex.Message : $"Seeding failed: {ex.Message}");
@@ -49,6 +48,21 @@ public sealed partial class SeedWorker(
         finally
         {
             lifetime.StopApplication();
+        }
+    }
+
+    /// <exception cref="InvalidSeedOptionsException">A <c>DHub:Seed</c> value is not of its type, e.g. a scale that is no number.</exception>
+    private SeedOptions ReadOptions()
+    {
+        try
+        {
+            return (configuration.GetSection(SeederSettings.Section).Get<SeederSettings>() ?? new SeederSettings()).ToOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the value. Caught here only: from the pipeline, this
+            // exception type is a bug (LINQ's "Sequence contains no elements"), and the database's are wrapped.
+            throw new InvalidSeedOptionsException([ex.Message]);
         }
     }
 

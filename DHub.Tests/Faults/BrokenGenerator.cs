@@ -9,8 +9,9 @@ namespace DHub.Tests.Faults;
 /// <summary>
 /// A generator bug, injected into a real DHub host: the seed pipeline with its very last table's
 /// generator throwing once it has streamed its rows, i.e. after every other table was truncated,
-/// loaded and indexed inside the run's transactions. The exception is no <see cref="SeedException"/>
-/// nor any other kind the hosts expect: it stands for a bug.
+/// loaded and indexed inside the run's transactions. It throws what a generator's bug most often
+/// throws, an <see cref="InvalidOperationException"/> from no database (LINQ's "Sequence contains no
+/// elements" is one): the hosts must tell it from a user's or a server's problem.
 /// </summary>
 /// <remarks>
 /// The hosts are started as they ship, with this test assembly as a .NET startup hook
@@ -23,9 +24,9 @@ internal static class BrokenGenerator
     public const string StartupHookVariable = "DOTNET_STARTUP_HOOKS";
 
     /// <summary>What the broken generator throws; the hosts' logs and answers name it.</summary>
-    public const string ExceptionType = nameof(KeyNotFoundException);
+    public const string ExceptionType = nameof(InvalidOperationException);
 
-    public const string Message = "The broken generator looked up an id nobody recorded.";
+    public const string Message = "The broken generator found no branch to pick a customer from.";
 
     /// <summary>The value of <see cref="StartupHookVariable"/> that injects the bug into a DHub process.</summary>
     public static string HookAssembly => typeof(BrokenGenerator).Assembly.Location;
@@ -57,7 +58,7 @@ internal static class BrokenGenerator
         public long WriteTo(BinaryCopyWriter writer, CancellationToken cancellationToken)
         {
             inner.WriteTo(writer, cancellationToken);
-            throw new KeyNotFoundException(Message);
+            throw new InvalidOperationException(Message);
         }
     }
 

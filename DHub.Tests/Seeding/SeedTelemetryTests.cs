@@ -71,7 +71,7 @@ public sealed class SeedTelemetryTests(LocalAppFixture fixture)
         var broken = new SeedOperations(
             scope.Connections, new DatabaseInventory(scope.Connections, NullLogger<DatabaseInventory>.Instance),
             NullLogger<SeedOperations>.Instance, TimeProvider.System, BrokenGenerator.Pipeline);
-        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
             broken.SeedAsync(new SeedOptions { Scale = 0.01, Seed = seed, AsOf = SeedPipelineTests.AsOf }, null, TestContext.Current.CancellationToken));
 
         var root = Assert.Single(stopped, a => a.DisplayName == "seed" && a.Parent is null && (int?)a.GetTagItem("seed") == seed);
@@ -79,7 +79,7 @@ public sealed class SeedTelemetryTests(LocalAppFixture fixture)
         Assert.Equal(BrokenGenerator.Message, root.StatusDescription);
         var exception = Assert.Single(root.Events, e => e.Name == "exception");
         var tags = exception.Tags.ToDictionary(t => t.Key, t => t.Value as string, StringComparer.Ordinal);
-        Assert.Equal(typeof(KeyNotFoundException).FullName, tags["exception.type"]);
+        Assert.Equal(typeof(InvalidOperationException).FullName, tags["exception.type"]);
         Assert.Equal(BrokenGenerator.Message, tags["exception.message"]);
         Assert.Contains("BrokenGenerator.ThrowingLoad.WriteTo(", tags["exception.stacktrace"], StringComparison.Ordinal);
     }
