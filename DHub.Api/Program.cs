@@ -35,6 +35,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));
 builder.Services.AddSingleton<DatabaseInventory>();
 builder.Services.AddSingleton<ServerCatalog>();
+builder.Services.AddSingleton(SeedPipeline.Default);
 builder.Services.AddSingleton<SeedOperations>();
 builder.Services.AddSingleton<SeedRunCoordinator>();
 builder.Services.AddSingleton<ReaderConnectionProvider>();

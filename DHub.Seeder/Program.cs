@@ -8,6 +8,7 @@ builder.AddServiceDefaults();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration));
 builder.Services.AddSingleton<DatabaseInventory>();
+builder.Services.AddSingleton(SeedPipeline.Default);
 builder.Services.AddSingleton<SeedOperations>();
 builder.Services.AddHostedService<SeedWorker>();
 

@@ -16,7 +16,6 @@ public sealed partial class SeedWorker(
     {
         try
         {
-            var settings = configuration.GetSection(SeederSettings.Section).Get<SeederSettings>() ?? new SeederSettings();
             var progress = new Progress<SeedProgress>(p =>
             {
                 if (p.Step == SeedStep.TableLoaded)
@@ -24,10 +23,10 @@ public sealed partial class SeedWorker(
                     LogTableLoaded(p.Database!, p.Table!, p.Rows);
                 }
             });
-            await operations.SeedAsync(settings.ToOptions(), progress, stoppingToken);
+            await operations.SeedAsync(ReadOptions(), progress, stoppingToken);
             Environment.ExitCode = 0;
         }
-        catch (Exception ex) when (ex is SeedException or InvalidOperationException)
+        catch (SeedException ex)
         {
             // One clear line, no stack trace: these are conditions a user fixes (settings, a busy or broken server).
             LogFailed(ex is SeedFailedException ? ex.Message : $"Seeding failed: {ex.Message}");
@@ -38,14 +37,40 @@ public sealed partial class SeedWorker(
             LogFailed("Seeding failed: it was cancelled. Every database keeps its previous contents.");
             Environment.ExitCode = 1;
         }
+#pragma warning disable CA1031 // Whatever else ends the run is a bug; left to escape, it would stop the host with exit code 0.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // With the stack trace: nothing a user can fix, so the maintainer needs to see where it came from.
+            LogCrashed(ex, ex.GetType().Name);
+            Environment.ExitCode = 1;
+        }
         finally
         {
             lifetime.StopApplication();
         }
     }
 
+    /// <exception cref="InvalidSeedOptionsException">A <c>DHub:Seed</c> value is not of its type, e.g. a scale that is no number.</exception>
+    private SeedOptions ReadOptions()
+    {
+        try
+        {
+            return (configuration.GetSection(SeederSettings.Section).Get<SeederSettings>() ?? new SeederSettings()).ToOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the value. Caught here only: from the pipeline, this
+            // exception type is a bug (LINQ's "Sequence contains no elements"), and the database's are wrapped.
+            throw new InvalidSeedOptionsException([ex.Message]);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Rows} rows into {Database}.{Table}")]
     private partial void LogTableLoaded(string database, string table, long rows);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seeding failed on an unexpected {ExceptionType}: a bug in DHub, not a problem of the settings or the databases")]
+    private partial void LogCrashed(Exception exception, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Reason}")]
     private partial void LogFailed(string reason);

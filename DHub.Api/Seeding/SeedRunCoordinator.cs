@@ -68,6 +68,14 @@ public sealed partial class SeedRunCoordinator(
             LogRunFailed(run.Id, ex.Message);
             run.Fail(ex.Message, time.GetUtcNow());
         }
+#pragma warning disable CA1031 // Nothing awaits this task: anything left to escape would leave the run "running" for good and the API refusing every later run.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // A bug, not the caller's doing: the log gets the stack trace, the client a message without internals.
+            LogRunCrashed(ex, run.Id, ex.GetType().Name);
+            run.Fail($"Seeding failed on an unexpected {ex.GetType().Name}, a bug in DHub; the API's log has the details.", time.GetUtcNow());
+        }
     }
 
     // Progress<T> would post to the thread pool and could reorder updates; apply them in order instead.
@@ -75,6 +83,9 @@ public sealed partial class SeedRunCoordinator(
     {
         public void Report(SeedProgress value) => run.Report(value);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seed run {RunId} failed on an unexpected {ExceptionType}: a bug in DHub, not a problem of the request or the databases")]
+    private partial void LogRunCrashed(Exception exception, Guid runId, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seed run {RunId} failed: {Reason}")]
     private partial void LogRunFailed(Guid runId, string reason);

@@ -11,9 +11,14 @@ namespace DHub.Core.Seeding;
 /// the API share. A seed replaces all data atomically: readers see the old contents until the
 /// commit, then all of the new.
 /// </summary>
-public sealed partial class SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
+public sealed partial class SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time, SeedPipeline pipeline)
 {
     private const string PreviousContentsKept = "Every database keeps its previous contents.";
+
+    public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
+        : this(connections, inventory, logger, time, SeedPipeline.Default)
+    {
+    }
 
     public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger)
         : this(connections, inventory, logger, TimeProvider.System)
@@ -45,7 +50,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
             var context = new SeedContext(options);
             var rowCounts = new Dictionary<string, long>(StringComparer.Ordinal);
 
-            foreach (var phase in SeedPhases.All)
+            foreach (var phase in pipeline.Phases)
             {
                 using var phaseActivity = SeedTelemetry.ActivitySource.StartActivity(phase.SpanName);
                 var phaseClock = Stopwatch.StartNew();
@@ -65,12 +70,12 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
             }
 
             current = "commit";
-            progress?.Report(new SeedProgress(SeedStep.Committing, SeedPhases.All.Count, "commit", Elapsed: clock.Elapsed));
+            progress?.Report(new SeedProgress(SeedStep.Committing, pipeline.Phases.Count, "commit", Elapsed: clock.Elapsed));
             var run = new SeedRun(session.RunId, options.Seed, options.Scale, options.CustomerCount, options.EmployeeCount, options.AsOf, startedAt, clock.Elapsed, rowCounts);
             await session.CommitAsync((connection, ct) => SeedRunLog.WriteAsync(connection, run, ct), cancellationToken);
 
             root?.SetTag(SeedTelemetry.Tags.TotalRows, run.TotalRows);
-            progress?.Report(new SeedProgress(SeedStep.Completed, SeedPhases.All.Count, "done", Rows: run.TotalRows, Elapsed: clock.Elapsed));
+            progress?.Report(new SeedProgress(SeedStep.Completed, pipeline.Phases.Count, "done", Rows: run.TotalRows, Elapsed: clock.Elapsed));
             LogCompleted(run.TotalRows, clock.ElapsedMilliseconds, run.RunId);
             return run;
         }
@@ -82,6 +87,8 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         }
         catch (Exception ex)
         {
+            // Anything else is no state of the databases but a bug (a generator's, say): the span keeps its stack trace.
+            root?.AddException(ex);
             root?.SetStatus(ActivityStatusCode.Error, ex.Message);
             throw;
         }

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using DHub.Core.Databases;
 using DHub.Core.Seeding;
+using DHub.Tests.Faults;
 using DHub.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Tests.Seeding;
 
@@ -49,5 +52,35 @@ public sealed class SeedTelemetryTests(LocalAppFixture fixture)
             Assert.True(index.StartTimeUtc >= load.StartTimeUtc);
         });
         Assert.Equal(run.TotalRows, loads.Sum(l => (long)l.GetTagItem("rows")!));
+    }
+
+    [Fact]
+    public async Task A_bug_in_a_generator_marks_the_seed_span_failed_with_the_exception_and_its_stack_trace()
+    {
+        const int seed = 4711; // tells this run's span from any other seed's
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SeedTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await using var scope = await fixture.CreateOperationsAsync();
+        var broken = new SeedOperations(
+            scope.Connections, new DatabaseInventory(scope.Connections, NullLogger<DatabaseInventory>.Instance),
+            NullLogger<SeedOperations>.Instance, TimeProvider.System, BrokenGenerator.Pipeline);
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            broken.SeedAsync(new SeedOptions { Scale = 0.01, Seed = seed, AsOf = SeedPipelineTests.AsOf }, null, TestContext.Current.CancellationToken));
+
+        var root = Assert.Single(stopped, a => a.DisplayName == "seed" && a.Parent is null && (int?)a.GetTagItem("seed") == seed);
+        Assert.Equal(ActivityStatusCode.Error, root.Status);
+        Assert.Equal(BrokenGenerator.Message, root.StatusDescription);
+        var exception = Assert.Single(root.Events, e => e.Name == "exception");
+        var tags = exception.Tags.ToDictionary(t => t.Key, t => t.Value as string, StringComparer.Ordinal);
+        Assert.Equal(typeof(InvalidOperationException).FullName, tags["exception.type"]);
+        Assert.Equal(BrokenGenerator.Message, tags["exception.message"]);
+        Assert.Contains("BrokenGenerator.ThrowingLoad.WriteTo(", tags["exception.stacktrace"], StringComparison.Ordinal);
     }
 }
