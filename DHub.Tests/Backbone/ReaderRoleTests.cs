@@ -40,6 +40,32 @@ public sealed class ReaderRoleTests(LocalAppFixture fixture)
         Assert.Contains(error.SqlState, new[] { PostgresErrorCodes.ReadOnlySqlTransaction, PostgresErrorCodes.InsufficientPrivilege });
     }
 
+    /// <summary>
+    /// Built-ins whose effects outlast a read-only transaction are granted to PUBLIC; the roles script
+    /// takes them away from everyone but the database's owner (and superusers), in every database.
+    /// </summary>
+    [Fact]
+    public async Task Only_the_owner_may_take_advisory_locks_change_settings_signal_backends_or_write_wal()
+    {
+        const string Escapes = """
+            FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace
+              AND (proname ~ '^pg_(try_)?advisory_' OR proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
+            """;
+        var perDatabase = await fixture.SumOverDatabasesAsync($"SELECT count(*) {Escapes}") / DemoDatabases.All.Count;
+
+        Assert.True(perDatabase >= 25, $"only {perDatabase} functions matched");
+        Assert.Equal(0, await fixture.SumOverDatabasesAsync($"SELECT count(*) {Escapes} AND has_function_privilege('dhub_reader', oid, 'EXECUTE')"));
+        Assert.Equal(0, await fixture.SumOverDatabasesAsync(
+            $"SELECT count(*) {Escapes} AND aclcontains(coalesce(proacl, acldefault('f', proowner)), makeaclitem(0, proowner, 'EXECUTE', false))"));
+        Assert.Equal(0, await fixture.SumOverDatabasesAsync(
+            $"SELECT count(*) {Escapes} AND NOT has_function_privilege((SELECT datdba FROM pg_database WHERE datname = current_database()), oid, 'EXECUTE')"));
+    }
+
+    /// <summary>Either extension would let a query open a second session that commits; neither is installed.</summary>
+    [Fact]
+    public async Task No_demo_database_has_dblink_or_postgres_fdw() =>
+        Assert.Equal(0, await fixture.SumOverDatabasesAsync("SELECT count(*) FROM pg_extension WHERE extname IN ('dblink', 'postgres_fdw')"));
+
     private async Task EnsureReaderCanLogInAsync()
     {
         // The scripts create the role without a password; the application sets one at run time.
