@@ -1,5 +1,7 @@
 using DHub.Core.Databases;
+using DHub.Core.Schema;
 using DHub.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace DHub.Tests.Backbone;
@@ -65,6 +67,26 @@ public sealed class ReaderRoleTests(LocalAppFixture fixture)
     [Fact]
     public async Task No_demo_database_has_dblink_or_postgres_fdw() =>
         Assert.Equal(0, await fixture.SumOverDatabasesAsync("SELECT count(*) FROM pg_extension WHERE extname IN ('dblink', 'postgres_fdw')"));
+
+    /// <summary>Local and External modes run the roles script on every start, over databases that already exist.</summary>
+    [Fact]
+    public async Task Reapplying_the_scripts_to_a_running_cluster_creates_nothing_and_keeps_the_grants()
+    {
+        var server = await fixture.ConnectionStringAsync(DemoDatabases.Employees); // the runner switches to the maintenance database
+        var directory = InitScriptCatalog.FindDirectory(AppContext.BaseDirectory);
+        Assert.NotNull(directory);
+
+        var created = await new InitScriptRunner(NullLogger<InitScriptRunner>.Instance)
+            .ApplyMissingAsync(server, InitScriptCatalog.Load(directory), TestContext.Current.CancellationToken);
+
+        Assert.Empty(created);
+        Assert.Equal(0, await fixture.SumOverDatabasesAsync(
+            "SELECT count(*) FROM pg_proc WHERE proname = 'pg_advisory_lock' AND has_function_privilege('dhub_reader', oid, 'EXECUTE')"));
+        Assert.Equal(DemoDatabases.All.Count, await fixture.SumOverDatabasesAsync(
+            "SELECT count(*) FROM pg_database WHERE datname = current_database() AND has_database_privilege('dhub_reader', datname, 'CONNECT')"));
+        Assert.Equal(0, await fixture.SumOverDatabasesAsync(
+            "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND NOT has_table_privilege('dhub_reader', oid, 'SELECT')"));
+    }
 
     private async Task EnsureReaderCanLogInAsync()
     {
