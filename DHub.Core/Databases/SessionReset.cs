@@ -4,16 +4,20 @@ using Npgsql;
 namespace DHub.Core.Databases;
 
 /// <summary>
-/// Ends a connection's session state (advisory locks, settings, prepared statements, temporary
+/// Ends a connection's session state (advisory locks, settings, cursors, listens, temporary
 /// tables) before the connection goes back to the pool. Npgsql resets pooled connections too, but
 /// only on their next use: until then an advisory lock taken by user SQL would stay held.
 /// </summary>
 /// <remarks>
 /// Declare it after the connection and before the transaction, so that <c>await using</c> disposes
-/// the transaction first: <c>DISCARD ALL</c> cannot run inside one.
+/// the transaction first. The statements are <c>DISCARD ALL</c> without <c>DEALLOCATE ALL</c>, as
+/// Npgsql's own reset when it has prepared statements: deallocating them behind its back would
+/// break the connection's next prepared command.
 /// </remarks>
 public sealed class SessionReset(NpgsqlConnection connection) : IAsyncDisposable
 {
+    private const string ResetSql = "CLOSE ALL; RESET ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
+
     public async ValueTask DisposeAsync()
     {
         if (connection.FullState != ConnectionState.Open)
@@ -23,12 +27,13 @@ public sealed class SessionReset(NpgsqlConnection connection) : IAsyncDisposable
 
         try
         {
-            await using var discard = new NpgsqlCommand("DISCARD ALL", connection);
+            await using var discard = new NpgsqlCommand(ResetSql, connection);
             await discard.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (NpgsqlException)
+        catch (NpgsqlException ex) when (ex is not PostgresException)
         {
-            // The connection broke while resetting, so it will not be pooled either.
+            // The connection broke while resetting, so it will not be pooled either. A server error is
+            // not swallowed: the session would go back to the pool with whatever it still holds.
         }
     }
 }

@@ -52,7 +52,7 @@ public sealed class HostileRequestTests(LocalAppFixture fixture)
     /// <summary>Functions whose effects outlast a read-only transaction, or reach other sessions, the server or its files.</summary>
     private static readonly string[] EscapesFromTheTransaction =
     [
-        "SELECT pg_advisory_lock(4919)", "SELECT pg_try_advisory_xact_lock(1, 2)", "SELECT pg_advisory_unlock_all()",
+        "SELECT pg_advisory_lock(4919)", "SELECT pg_try_advisory_xact_lock(1, 2)", "SELECT pg_advisory_lock_shared(4919)",
         "SELECT set_config('statement_timeout', '0', false)", "SELECT set_config('work_mem', '4GB', true)",
         "SELECT pg_sleep(60) FROM (SELECT set_config('statement_timeout', '600000', false)) AS raised",
         "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE usename = current_user", "SELECT pg_terminate_backend(pg_backend_pid())",

@@ -45,7 +45,7 @@ BEGIN
   END IF;
   FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
            WHERE p.pronamespace = 'pg_catalog'::regnamespace
-             AND (p.proname ~ '^pg_(try_)?advisory_'
+             AND (p.proname ~ '^pg_(try_)?advisory_(xact_)?lock'
                   OR p.proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
   LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
@@ -70,7 +70,7 @@ BEGIN
   END IF;
   FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
            WHERE p.pronamespace = 'pg_catalog'::regnamespace
-             AND (p.proname ~ '^pg_(try_)?advisory_'
+             AND (p.proname ~ '^pg_(try_)?advisory_(xact_)?lock'
                   OR p.proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
   LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
@@ -95,7 +95,7 @@ BEGIN
   END IF;
   FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
            WHERE p.pronamespace = 'pg_catalog'::regnamespace
-             AND (p.proname ~ '^pg_(try_)?advisory_'
+             AND (p.proname ~ '^pg_(try_)?advisory_(xact_)?lock'
                   OR p.proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
   LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
@@ -120,7 +120,7 @@ BEGIN
   END IF;
   FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
            WHERE p.pronamespace = 'pg_catalog'::regnamespace
-             AND (p.proname ~ '^pg_(try_)?advisory_'
+             AND (p.proname ~ '^pg_(try_)?advisory_(xact_)?lock'
                   OR p.proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
   LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
@@ -145,7 +145,7 @@ BEGIN
   END IF;
   FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
            WHERE p.pronamespace = 'pg_catalog'::regnamespace
-             AND (p.proname ~ '^pg_(try_)?advisory_'
+             AND (p.proname ~ '^pg_(try_)?advisory_(xact_)?lock'
                   OR p.proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
   LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
@@ -170,7 +170,7 @@ BEGIN
   END IF;
   FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p
            WHERE p.pronamespace = 'pg_catalog'::regnamespace
-             AND (p.proname ~ '^pg_(try_)?advisory_'
+             AND (p.proname ~ '^pg_(try_)?advisory_(xact_)?lock'
                   OR p.proname IN ('set_config', 'pg_cancel_backend', 'pg_terminate_backend', 'pg_logical_emit_message'))
   LOOP
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
