@@ -30,10 +30,11 @@ public sealed class SessionReset(NpgsqlConnection connection) : IAsyncDisposable
             await using var discard = new NpgsqlCommand(ResetSql, connection);
             await discard.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (NpgsqlException ex) when (ex is not PostgresException)
+        catch (NpgsqlException) when (connection.FullState != ConnectionState.Open)
         {
-            // The connection broke while resetting, so it will not be pooled either. A server error is
-            // not swallowed: the session would go back to the pool with whatever it still holds.
+            // The connection broke while resetting (or the server ended it), so it will not be pooled
+            // either. An error on a live connection is not swallowed: the session would go back to
+            // the pool with whatever it still holds.
         }
     }
 }
