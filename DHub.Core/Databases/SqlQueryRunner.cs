@@ -25,6 +25,7 @@ public static class SqlQueryRunner
         }
 
         await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var reset = new SessionReset(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -6,7 +6,8 @@ namespace DHub.Core.Schema;
 /// <summary>
 /// Applies init scripts to a server whose databases are missing (Local and External modes; the
 /// container runs them itself). A database that already exists is left alone, so running this on
-/// every start is safe and cheap.
+/// every start is safe and cheap. Configuration scripts (the roles and grants) run every time, after
+/// the database scripts before them, so a kept cluster also gets grants added since it was created.
 /// </summary>
 public sealed partial class InitScriptRunner(ILogger<InitScriptRunner> logger)
 {
@@ -20,22 +21,55 @@ public sealed partial class InitScriptRunner(ILogger<InitScriptRunner> logger)
 
         foreach (var script in scripts)
         {
-            if (existing.Contains(script.DatabaseName))
+            if (script.CreatedDatabase is not { } database)
             {
-                LogSkipped(script.DatabaseName, script.FileName);
-                continue;
+                await ConfigureAsync(maintenance, script, cancellationToken);
             }
-
-            await ApplyAsync(maintenance, script, cancellationToken);
-            created.Add(script.DatabaseName);
+            else if (existing.Contains(database))
+            {
+                LogSkipped(database, script.FileName);
+            }
+            else
+            {
+                await CreateAsync(maintenance, script, database, cancellationToken);
+                created.Add(database);
+            }
         }
 
         return created;
     }
 
-    private async Task ApplyAsync(NpgsqlConnectionStringBuilder maintenance, InitScript script, CancellationToken cancellationToken)
+    private async Task ConfigureAsync(NpgsqlConnectionStringBuilder maintenance, InitScript script, CancellationToken cancellationToken)
     {
-        var quoted = QuoteIdentifier(script.DatabaseName);
+        try
+        {
+            await ExecuteAsync(maintenance, script.Preamble, cancellationToken);
+            foreach (var section in script.Sections)
+            {
+                await ExecuteAsync(new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = section.DatabaseName }, section.Sql, cancellationToken);
+            }
+
+            LogConfigured(script.FileName, script.Sections.Count);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InitScriptFailedException(script, ex);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnectionStringBuilder target, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        // One multi-statement command runs in one implicit transaction: it applies whole or not at all.
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task CreateAsync(NpgsqlConnectionStringBuilder maintenance, InitScript script, string database, CancellationToken cancellationToken)
+    {
+        var quoted = QuoteIdentifier(database);
         await using (var admin = new NpgsqlConnection(maintenance.ConnectionString))
         {
             await admin.OpenAsync(cancellationToken);
@@ -45,14 +79,8 @@ public sealed partial class InitScriptRunner(ILogger<InitScriptRunner> logger)
 
         try
         {
-            var target = new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = script.DatabaseName, Pooling = false };
-            await using var connection = new NpgsqlConnection(target.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-
-            // One multi-statement command runs in one implicit transaction: the body applies whole or not at all.
-            await using var body = new NpgsqlCommand(script.Body, connection);
-            await body.ExecuteNonQueryAsync(cancellationToken);
-            LogApplied(script.DatabaseName, script.FileName);
+            await ExecuteAsync(new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = database }, script.Sections[0].Sql, cancellationToken);
+            LogApplied(database, script.FileName);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,7 +115,12 @@ public sealed partial class InitScriptRunner(ILogger<InitScriptRunner> logger)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created database {Database} from {Script}")]
     private partial void LogApplied(string database, string script);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Script} to {Databases} databases")]
+    private partial void LogConfigured(string script, int databases);
 }
 
 public sealed class InitScriptFailedException(InitScript script, Exception inner)
-    : Exception($"Init script '{script.FileName}' failed for database '{script.DatabaseName}': {inner.Message}", inner);
+    : Exception(script.CreatedDatabase is { } database
+        ? $"Init script '{script.FileName}' failed for database '{database}': {inner.Message}"
+        : $"Init script '{script.FileName}' failed: {inner.Message}", inner);

@@ -49,6 +49,18 @@ public sealed class HostileRequestTests(LocalAppFixture fixture)
         "SELECT lo_import('/etc/passwd')", "PREPARE TRANSACTION 'x'", "CALL nothing()", "SELECT 1; SELECT 2",
     ];
 
+    /// <summary>Functions whose effects outlast a read-only transaction, or reach other sessions, the server or its files.</summary>
+    private static readonly string[] EscapesFromTheTransaction =
+    [
+        "SELECT pg_advisory_lock(4919)", "SELECT pg_try_advisory_xact_lock(1, 2)", "SELECT pg_advisory_lock_shared(4919)",
+        "SELECT set_config('statement_timeout', '0', false)", "SELECT set_config('work_mem', '4GB', true)",
+        "SELECT pg_sleep(60) FROM (SELECT set_config('statement_timeout', '600000', false)) AS raised",
+        "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE usename = current_user", "SELECT pg_terminate_backend(pg_backend_pid())",
+        "SELECT pg_logical_emit_message(false, 'dhub', 'x')", "SELECT pg_ls_dir('.')", "SELECT pg_read_binary_file('/etc/passwd')",
+        "SELECT pg_stat_file('postgresql.conf')", "SELECT * FROM dblink('dbname=employees_db', 'DELETE FROM departments') AS t(x text)",
+        "SELECT postgres_fdw_disconnect_all()", "SELECT pg_sleep(60)",
+    ];
+
     private static readonly string[] BadSeedBodies =
     [
         "", "nope", "[]", """{"scale": 0}""", """{"scale": -0.5}""", """{"scale": 1000.01}""", """{"scale": 1e309}""", """{"scale": "NaN"}""",
@@ -68,6 +80,8 @@ public sealed class HostileRequestTests(LocalAppFixture fixture)
 
         requests.AddRange(BadQueryBodies.Select(body => new HostileRequest($"query body {Short(body)}", HttpMethod.Post, "/api/databases/employees_db/query", body)));
         requests.AddRange(DisguisedWrites.Select(sql => new HostileRequest($"write {Short(sql)}", HttpMethod.Post, "/api/databases/employees_db/query",
+            System.Text.Json.JsonSerializer.Serialize(new { sql }))));
+        requests.AddRange(EscapesFromTheTransaction.Select(sql => new HostileRequest($"escape {Short(sql)}", HttpMethod.Post, "/api/databases/employees_db/query",
             System.Text.Json.JsonSerializer.Serialize(new { sql }))));
         requests.AddRange(BadSeedBodies.Select(body => new HostileRequest($"seed body {Short(body)}", HttpMethod.Post, "/api/seed", body, ApiKey: LocalAppFixture.ApiKey)));
 

@@ -36,7 +36,7 @@ public sealed class AppModelTests
             a => a.DestinationPath == "/docker-entrypoint-initdb.d");
         var files = await initFiles.Callback(new() { Services = app.Services, Model = server }, TestContext.Current.CancellationToken);
         Assert.Equal(
-            ["01_init_employees_db.sql", "02_init_customer_db.sql", "03_init_accounts_db.sql", "04_init_insurance_db.sql", "05_init_loans_db.sql", "06_init_compliance_db.sql"],
+            ["01_init_employees_db.sql", "02_init_customer_db.sql", "03_init_accounts_db.sql", "04_init_insurance_db.sql", "05_init_loans_db.sql", "06_init_compliance_db.sql", "07_reader_role.sql"],
             Flatten(files).Order(StringComparer.Ordinal));
 
         var args = (await ResourceConfiguration.EvaluateAsync(server)).Arguments.Select(a => a.Value?.ToString()).ToList();

@@ -31,7 +31,8 @@ public sealed partial class DemoTablesTests
         var directory = InitScriptCatalog.FindDirectory(AppContext.BaseDirectory);
         Assert.NotNull(directory);
         var created = InitScriptCatalog.Load(directory)
-            .SelectMany(script => CreateTable().Matches(script.Body).Select(m => $"{script.DatabaseName}.{m.Groups["table"].Value}"))
+            .SelectMany(script => script.Sections)
+            .SelectMany(section => CreateTable().Matches(section.Sql).Select(m => $"{section.DatabaseName}.{m.Groups["table"].Value}"))
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -639,11 +639,11 @@ public sealed partial class GeneratorTests
             var directory = InitScriptCatalog.FindDirectory(AppContext.BaseDirectory)
                 ?? throw new DirectoryNotFoundException("init scripts not found above the test binaries");
             var schema = new Dictionary<string, List<string>>();
-            foreach (var script in InitScriptCatalog.Load(directory))
+            foreach (var section in InitScriptCatalog.Load(directory).SelectMany(script => script.Sections))
             {
-                foreach (Match table in CreateTable().Matches(script.Body))
+                foreach (Match table in CreateTable().Matches(section.Sql))
                 {
-                    schema[$"{script.DatabaseName}.{table.Groups["name"].Value}"] = table.Groups["body"].Value
+                    schema[$"{section.DatabaseName}.{table.Groups["name"].Value}"] = table.Groups["body"].Value
                         .Split('\n')
                         .Select(line => ColumnLine().Match(line))
                         .Where(m => m.Success && m.Groups["type"].Value is not ("SERIAL" or "BIGSERIAL"))

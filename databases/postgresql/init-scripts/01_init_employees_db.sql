@@ -153,26 +153,3 @@ COMMENT ON COLUMN employee_assignments.end_date IS 'Date the assignment ended. N
 CREATE INDEX idx_employees_department ON employees(department);
 CREATE INDEX idx_employees_manager ON employees(manager_id);
 CREATE INDEX idx_reviews_employee ON performance_reviews(employee_id);
-
--- -----------------------------------------------------------------------------
--- Least-privilege read role.
--- User-supplied read queries (e.g. ad-hoc SQL from the DHub application) run as
--- dhub_reader: it may connect and SELECT, nothing else, and its sessions are
--- read-only by default. The application sets its password at run time.
--- The role is cluster-wide, so every init script creates it if missing and each
--- script stays self-contained.
--- -----------------------------------------------------------------------------
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'dhub_reader') THEN
-    CREATE ROLE dhub_reader LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION;
-  END IF;
-END
-$$;
-ALTER ROLE dhub_reader SET default_transaction_read_only = on;
-REVOKE ALL ON DATABASE employees_db FROM PUBLIC;
-GRANT CONNECT ON DATABASE employees_db TO dhub_reader;
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO dhub_reader;
-GRANT SELECT ON ALL TABLES IN SCHEMA public TO dhub_reader;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO dhub_reader;

@@ -148,26 +148,3 @@ COMMENT ON COLUMN policy_events.performed_by IS 'Employee who recorded the event
 CREATE INDEX idx_policies_customer ON policies(customer_id);
 CREATE INDEX idx_claims_policy ON claims(policy_id);
 CREATE INDEX idx_payments_policy ON premium_payments(policy_id);
-
--- -----------------------------------------------------------------------------
--- Least-privilege read role.
--- User-supplied read queries (e.g. ad-hoc SQL from the DHub application) run as
--- dhub_reader: it may connect and SELECT, nothing else, and its sessions are
--- read-only by default. The application sets its password at run time.
--- The role is cluster-wide, so every init script creates it if missing and each
--- script stays self-contained.
--- -----------------------------------------------------------------------------
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'dhub_reader') THEN
-    CREATE ROLE dhub_reader LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION;
-  END IF;
-END
-$$;
-ALTER ROLE dhub_reader SET default_transaction_read_only = on;
-REVOKE ALL ON DATABASE insurance_db FROM PUBLIC;
-GRANT CONNECT ON DATABASE insurance_db TO dhub_reader;
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO dhub_reader;
-GRANT SELECT ON ALL TABLES IN SCHEMA public TO dhub_reader;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO dhub_reader;

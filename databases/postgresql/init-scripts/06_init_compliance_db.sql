@@ -215,26 +215,3 @@ CREATE INDEX idx_kyc_customer ON kyc_records(customer_id);
 CREATE INDEX idx_aml_customer ON aml_checks(customer_id);
 CREATE INDEX idx_sar_customer ON suspicious_activity_reports(customer_id);
 CREATE INDEX idx_audit_entity ON audit_trails(entity_type, entity_id);
-
--- -----------------------------------------------------------------------------
--- Least-privilege read role.
--- User-supplied read queries (e.g. ad-hoc SQL from the DHub application) run as
--- dhub_reader: it may connect and SELECT, nothing else, and its sessions are
--- read-only by default. The application sets its password at run time.
--- The role is cluster-wide, so every init script creates it if missing and each
--- script stays self-contained.
--- -----------------------------------------------------------------------------
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'dhub_reader') THEN
-    CREATE ROLE dhub_reader LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION;
-  END IF;
-END
-$$;
-ALTER ROLE dhub_reader SET default_transaction_read_only = on;
-REVOKE ALL ON DATABASE compliance_db FROM PUBLIC;
-GRANT CONNECT ON DATABASE compliance_db TO dhub_reader;
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO dhub_reader;
-GRANT SELECT ON ALL TABLES IN SCHEMA public TO dhub_reader;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO dhub_reader;
