@@ -1,4 +1,9 @@
-using DHub.Core.Seeding.Generators;
+using DHub.Core.Seeding.Generators.Accounts;
+using DHub.Core.Seeding.Generators.Compliance;
+using DHub.Core.Seeding.Generators.Customers;
+using DHub.Core.Seeding.Generators.Employees;
+using DHub.Core.Seeding.Generators.Insurance;
+using DHub.Core.Seeding.Generators.Loans;
 
 namespace DHub.Core.Seeding;
 

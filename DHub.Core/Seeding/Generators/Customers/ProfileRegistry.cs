@@ -1,0 +1,23 @@
+namespace DHub.Core.Seeding.Generators.Customers;
+
+/// <summary>The CRM facts later tables stay consistent with (KYC mirrors kyc_status, portfolios mirror the agent, …).</summary>
+internal readonly record struct ProfileFact(
+    string Segment,
+    string Status,
+    string KycStatus,
+    string RiskRating,
+    int? AgentIndex,
+    DateTime UpdatedAt);
+
+internal sealed class ProfileRegistry
+{
+    private readonly List<ProfileFact> profiles = [];
+
+    public int Count => profiles.Count;
+
+    public ProfileFact this[int customer] => profiles[customer];
+
+    internal void Reset() => profiles.Clear();
+
+    internal void Add(ProfileFact profile) => profiles.Add(profile);
+}
