@@ -1,5 +1,4 @@
 using Bogus.Bson;
-using DHub.Core.Seeding.Randomness;
 
 namespace DHub.Core.Seeding.ReferenceData;
 

@@ -1,5 +1,3 @@
-using DHub.Core.Seeding.Randomness;
-
 namespace DHub.Core.Seeding.ReferenceData;
 
 /// <summary>

@@ -5,17 +5,16 @@ using NpgsqlTypes;
 
 namespace DHub.Core.Seeding.Generators.Employees;
 
-/// <summary>Phase 1 tables of employees_db: the staff, their departments and the training catalogue.</summary>
-internal static class EmployeesDbGenerators
+/// <summary>employees_db.employees: its COPY columns, the rules its rows follow, and the rows.</summary>
+internal static class EmployeesTable
 {
-    private const string Database = "employees_db";
     private const string EmailDomain = "dhubbank.com";
 
     private static readonly WeightedChoice<string> EmploymentStatuses = VocabularyChoice.Of(
         Vocabularies.EmployeesEmploymentStatus, ("active", 0.90), ("on_leave", 0.04), ("terminated", 0.06));
 
-    public static ITableLoad Employees(SeedContext ctx) => new TableLoad<EmployeeRow>(
-        Database,
+    public static ITableLoad Load(SeedContext ctx) => new TableLoad<EmployeeRow>(
+        EmployeesDb.Database,
         "employees",
         EmployeeRows(ctx),
         ("employee_id", static (w, r) => w.Write(r.EmployeeId, NpgsqlDbType.Varchar)),
@@ -33,25 +32,6 @@ internal static class EmployeesDbGenerators
         ("employment_status", static (w, r) => w.Write(r.EmploymentStatus, NpgsqlDbType.Varchar)),
         ("salary", static (w, r) => w.Write(r.Salary, NpgsqlDbType.Numeric)),
         ("created_at", static (w, r) => w.Write(r.CreatedAt, NpgsqlDbType.Timestamp)));
-
-    public static ITableLoad Departments(SeedContext ctx) => new TableLoad<DepartmentRow>(
-        Database,
-        "departments",
-        DepartmentRows(ctx),
-        ("department_id", static (w, r) => w.Write(r.DepartmentId, NpgsqlDbType.Varchar)),
-        ("department_name", static (w, r) => w.Write(r.DepartmentName, NpgsqlDbType.Varchar)),
-        ("department_head_id", static (w, r) => w.WriteText(r.DepartmentHeadId)),
-        ("budget", static (w, r) => w.Write(r.Budget, NpgsqlDbType.Numeric)));
-
-    public static ITableLoad TrainingPrograms(SeedContext ctx) => new TableLoad<TrainingProgramRow>(
-        Database,
-        "training_programs",
-        TrainingProgramRows(ctx),
-        ("program_id", static (w, r) => w.Write(r.ProgramId, NpgsqlDbType.Varchar)),
-        ("program_name", static (w, r) => w.Write(r.ProgramName, NpgsqlDbType.Varchar)),
-        ("description", static (w, r) => w.Write(r.Description, NpgsqlDbType.Text)),
-        ("duration_hours", static (w, r) => w.Write(r.DurationHours, NpgsqlDbType.Integer)),
-        ("certification", static (w, r) => w.Write(r.Certification, NpgsqlDbType.Boolean)));
 
     private static IEnumerable<EmployeeRow> EmployeeRows(SeedContext ctx)
     {
@@ -115,38 +95,21 @@ internal static class EmployeesDbGenerators
                 random.TimeOn(hireDate.AddDays(-random.Number(1, 14))));
         }
     }
-
-    private static IEnumerable<DepartmentRow> DepartmentRows(SeedContext ctx)
-    {
-        var random = ctx.RandomFor("departments");
-        var employees = ctx.Employees;
-        var payroll = new decimal[Vocabularies.EmployeesDepartment.Values.Count];
-        for (var i = 0; i < employees.Count; i++)
-        {
-            if (employees[i].Status != "terminated")
-            {
-                payroll[employees[i].DepartmentIndex] += employees[i].Salary;
-            }
-        }
-
-        for (var d = 0; d < payroll.Length; d++)
-        {
-            // The budget covers the department's payroll plus running costs.
-            var budget = Math.Max(500_000m, Math.Round(payroll[d] * random.Decimal(1.4m, 2.2m) / 1000m) * 1000m);
-            yield return new DepartmentRow(
-                ctx.Ids.Department(d),
-                Vocabularies.EmployeesDepartment.Values[d],
-                employees.HeadOf(d) is { } head ? ctx.Ids.Employee(head) : null,
-                budget);
-        }
-    }
-
-    private static IEnumerable<TrainingProgramRow> TrainingProgramRows(SeedContext ctx)
-    {
-        for (var i = 0; i < TrainingCatalog.All.Count; i++)
-        {
-            var program = TrainingCatalog.All[i];
-            yield return new TrainingProgramRow(ctx.Ids.Program(i), program.Name, program.Description, program.DurationHours, program.Certification);
-        }
-    }
 }
+
+internal readonly record struct EmployeeRow(
+    string EmployeeId,
+    string EmployeeNumber,
+    string FirstName,
+    string LastName,
+    string Email,
+    string Phone,
+    string Role,
+    string Department,
+    string BranchCode,
+    string? ManagerId,
+    DateOnly HireDate,
+    DateOnly? TerminationDate,
+    string EmploymentStatus,
+    decimal Salary,
+    DateTime CreatedAt);

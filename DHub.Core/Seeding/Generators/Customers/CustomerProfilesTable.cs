@@ -6,8 +6,8 @@ using NpgsqlTypes;
 
 namespace DHub.Core.Seeding.Generators.Customers;
 
-/// <summary>customer_db.customer_profiles (phase 1): the CRM view of every customer of the master.</summary>
-internal static class CustomerDbGenerators
+/// <summary>customer_db.customer_profiles: its COPY columns, the rules its rows follow, and the rows.</summary>
+internal static class CustomerProfilesTable
 {
     private static readonly WeightedChoice<string> Segments = VocabularyChoice.Of(
         Vocabularies.CustomerProfilesCustomerSegment, ("retail", 0.60), ("premium", 0.25), ("corporate", 0.10), ("private_banking", 0.05));
@@ -22,7 +22,7 @@ internal static class CustomerDbGenerators
     private static readonly WeightedChoice<string> RiskRatings = VocabularyChoice.Of(
         Vocabularies.CustomerProfilesRiskRating, ("low", 0.70), ("medium", 0.25), ("high", 0.05));
 
-    public static ITableLoad CustomerProfiles(SeedContext ctx) => new TableLoad<CustomerProfileRow>(
+    public static ITableLoad Load(SeedContext ctx) => new TableLoad<CustomerProfileRow>(
         "customer_db",
         "customer_profiles",
         CustomerProfileRows(ctx),
@@ -88,3 +88,20 @@ internal static class CustomerDbGenerators
         }
     }
 }
+
+internal readonly record struct CustomerProfileRow(
+    string CustomerId,
+    string FullName,
+    string Email,
+    string Phone,
+    string Address,
+    string City,
+    string Country,
+    string CustomerSegment,
+    string CustomerStatus,
+    DateOnly OnboardingDate,
+    string? AssignedAgentId,
+    string KycStatus,
+    string RiskRating,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);

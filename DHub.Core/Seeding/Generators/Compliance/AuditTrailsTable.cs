@@ -6,12 +6,12 @@ using NpgsqlTypes;
 namespace DHub.Core.Seeding.Generators.Compliance;
 
 /// <summary>
-/// compliance_db.audit_trails (phase 7): the log of who created, changed, viewed or deleted data.
-/// Each entry refers to a real customer, account, loan or transaction, at a moment that fits that
-/// entity's history (a closure is logged on the closing day, a default after the missed payments).
-/// Streamed entity by entity; nothing is kept.
+/// compliance_db.audit_trails: the log of who created, changed, viewed or deleted data. Each entry
+/// refers to a real customer, account, loan or transaction, at a moment that fits that entity's
+/// history (a closure is logged on the closing day, a default after the missed payments). Streamed
+/// entity by entity; nothing is kept.
 /// </summary>
-internal static class AuditTrailGenerator
+internal static class AuditTrailsTable
 {
     private static readonly string CustomerEntity = VocabularyChoice.Value(Vocabularies.AuditTrailsEntityType, "customer");
     private static readonly string AccountEntity = VocabularyChoice.Value(Vocabularies.AuditTrailsEntityType, "account");
@@ -25,8 +25,8 @@ internal static class AuditTrailGenerator
 
     private static readonly string[] ProfileFields = ["address", "phone", "email"];
 
-    public static ITableLoad AuditTrails(SeedContext ctx) => new TableLoad<AuditTrailRow>(
-        ComplianceDbGenerators.Database,
+    public static ITableLoad Load(SeedContext ctx) => new TableLoad<AuditTrailRow>(
+        ComplianceDb.Database,
         "audit_trails",
         AuditTrailRows(ctx),
         ("entity_type", static (w, r) => w.Write(r.EntityType, NpgsqlDbType.Varchar)),
@@ -145,3 +145,13 @@ internal static class AuditTrailGenerator
 
     private static string Json(string field, string value) => $"{{\"{field}\": \"{value}\"}}";
 }
+
+internal readonly record struct AuditTrailRow(
+    string EntityType,
+    string EntityId,
+    string Action,
+    string PerformedBy,
+    DateTime PerformedAt,
+    string? OldValue,
+    string? NewValue,
+    string IpAddress);
