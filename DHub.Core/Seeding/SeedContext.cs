@@ -1,4 +1,5 @@
 using Bogus;
+using DHub.Core.Seeding.Generators;
 using DHub.Core.Seeding.Generators.Accounts;
 using DHub.Core.Seeding.Generators.Compliance;
 using DHub.Core.Seeding.Generators.Customers;
@@ -39,7 +40,7 @@ public sealed class SeedContext(SeedOptions options)
     internal CustomerRegistry Customers { get; } = new();
 
     /// <summary>CRM profiles (phase 1, customer_db.customer_profiles), one per customer, same index.</summary>
-    internal ProfileRegistry Profiles { get; } = new();
+    internal ProducedFacts<ProfileFact> Profiles { get; } = new("customer_db.customer_profiles");
 
     /// <summary>Campaigns and the interactions followed by a survey (phase 3).</summary>
     internal CrmRegistry Crm { get; } = new();
@@ -48,7 +49,7 @@ public sealed class SeedContext(SeedOptions options)
     internal LoanRegistry Loans { get; } = new();
 
     /// <summary>Policies (phase 6): policy i has id <c>Ids.Policy(i)</c>.</summary>
-    internal PolicyRegistry Policies { get; } = new();
+    internal ProducedFacts<PolicyFact> Policies { get; } = new("insurance_db.policies");
 
     /// <summary>Compliance rules and raised AML flags (phase 7).</summary>
     internal ComplianceRegistry Compliance { get; } = new();

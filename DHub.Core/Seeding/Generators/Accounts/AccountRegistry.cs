@@ -23,36 +23,62 @@ internal readonly record struct AccountFact(
 /// </summary>
 internal readonly record struct LedgerHighlights(DateTime OpenedAt, int Largest, decimal LargestAmount, DateTime LargestAt);
 
-internal sealed class AccountRegistry
+internal sealed class AccountRegistry() : TableOutput("accounts_db.accounts")
 {
-    private readonly List<AccountFact> accounts = [];
+    private readonly List<AccountFact> _accounts = [];
 
-    // customerStart[c] = index of customer c's first account; one extra entry closes the last customer.
-    private readonly List<int> customerStart = [];
+    // _customerStart[c] = index of customer c's first account; one extra entry closes the last customer.
+    private readonly List<int> _customerStart = [];
 
-    public int Count => accounts.Count;
+    private long _transactionCount;
 
-    public long TransactionCount { get; private set; }
+    public int Count
+    {
+        get
+        {
+            EnsureComplete();
+            return _accounts.Count;
+        }
+    }
 
-    public AccountFact this[int account] => accounts[account];
+    public long TransactionCount
+    {
+        get
+        {
+            EnsureComplete();
+            return _transactionCount;
+        }
+    }
+
+    public AccountFact this[int account]
+    {
+        get
+        {
+            EnsureComplete();
+            return _accounts[account];
+        }
+    }
 
     /// <summary>Indexes of the customer's accounts (empty for the quarter of customers without one).</summary>
-    public IEnumerable<int> AccountsOf(int customer) =>
-        Enumerable.Range(customerStart[customer], customerStart[customer + 1] - customerStart[customer]);
-
-    internal void Reset()
+    public IEnumerable<int> AccountsOf(int customer)
     {
-        accounts.Clear();
-        customerStart.Clear();
-        TransactionCount = 0;
+        EnsureComplete();
+        return Enumerable.Range(_customerStart[customer], _customerStart[customer + 1] - _customerStart[customer]);
     }
 
     /// <summary>Marks the start of the next customer's accounts; call once per customer, in order, and once more at the end.</summary>
-    internal void StartCustomer() => customerStart.Add(accounts.Count);
+    internal void StartCustomer() => _customerStart.Add(_accounts.Count);
 
     internal void Add(int customer, string type, string status, DateOnly opened, DateOnly? closed, string branchCode, int transactionCount, LedgerHighlights ledger)
     {
-        accounts.Add(new AccountFact(customer, type, status, opened, closed, branchCode, transactionCount, TransactionCount, ledger));
-        TransactionCount += transactionCount;
+        _accounts.Add(new AccountFact(customer, type, status, opened, closed, branchCode, transactionCount, _transactionCount, ledger));
+        _transactionCount += transactionCount;
+    }
+
+    protected override void Clear()
+    {
+        _accounts.Clear();
+        _customerStart.Clear();
+        _transactionCount = 0;
     }
 }

@@ -35,7 +35,7 @@ internal static class AccountsTable
         var random = ctx.RandomFor("accounts");
         var customers = ctx.Customers;
         var registry = ctx.Accounts;
-        registry.Reset();
+        registry.Begin();
 
         var holders = new SelectionSample((int)(0.75 * customers.Count), customers.Count);
         var account = 0;
@@ -99,6 +99,7 @@ internal static class AccountsTable
         }
 
         registry.StartCustomer();
+        registry.Complete();
     }
 }
 

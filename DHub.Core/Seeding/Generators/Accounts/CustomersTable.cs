@@ -24,7 +24,7 @@ internal static class CustomersTable
         var random = ctx.RandomFor("customers");
         var personas = new CustomerPersonas(ctx);
         var registry = ctx.Customers;
-        registry.Reset();
+        registry.Begin();
 
         for (var c = 0; c < ctx.Options.CustomerCount; c++)
         {
@@ -39,6 +39,8 @@ internal static class CustomersTable
             registry.Add(createdAt);
             yield return new CustomerRow(ctx.Ids.Customer(c), persona.FirstName, persona.LastName, dateOfBirth, persona.Email, persona.Phone, createdAt);
         }
+
+        registry.Complete();
     }
 }
 

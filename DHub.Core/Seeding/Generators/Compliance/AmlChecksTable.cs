@@ -42,7 +42,7 @@ internal static class AmlChecksTable
     private static IEnumerable<AmlCheckRow> AmlCheckRows(SeedContext ctx)
     {
         var random = ctx.RandomFor("aml_checks");
-        ctx.Compliance.ResetFlags();
+        ctx.Compliance.Flags.Begin();
         long check = 0;
         for (var c = 0; c < ctx.Customers.Count; c++)
         {
@@ -83,6 +83,8 @@ internal static class AmlChecksTable
                 yield return Check(ctx, random, check++, c, TransactionMonitoring, at, a, account.FirstTransaction + k, amount, level);
             }
         }
+
+        ctx.Compliance.Flags.Complete();
     }
 
     private static AmlCheckRow Check(
@@ -91,7 +93,7 @@ internal static class AmlChecksTable
         var flagged = level == "high" || (level == "medium" && random.Chance(0.25));
         if (flagged)
         {
-            ctx.Compliance.AddFlag(new AmlFlag(customer, at, type, level, account, amount));
+            ctx.Compliance.Flags.Add(new AmlFlag(customer, at, type, level, account, amount));
         }
 
         // Anything above low risk is reviewed by a compliance officer; low-risk results are

@@ -11,19 +11,8 @@ internal readonly record struct AmlFlag(int Customer, DateTime At, string CheckT
 
 internal sealed class ComplianceRegistry
 {
-    private readonly List<RuleFact> rules = [];
-    private readonly List<AmlFlag> flags = [];
-
-    public IReadOnlyList<RuleFact> Rules => rules;
+    public ProducedFacts<RuleFact> Rules { get; } = new("compliance_db.compliance_rules");
 
     /// <summary>A few percent of the AML checks; the checks themselves are streamed, not kept.</summary>
-    public IReadOnlyList<AmlFlag> Flags => flags;
-
-    internal void ResetRules() => rules.Clear();
-
-    internal void AddRule(RuleFact rule) => rules.Add(rule);
-
-    internal void ResetFlags() => flags.Clear();
-
-    internal void AddFlag(AmlFlag flag) => flags.Add(flag);
+    public ProducedFacts<AmlFlag> Flags { get; } = new("compliance_db.aml_checks");
 }

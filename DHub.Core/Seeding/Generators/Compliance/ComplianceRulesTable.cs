@@ -22,15 +22,17 @@ internal static class ComplianceRulesTable
     private static IEnumerable<ComplianceRuleRow> ComplianceRuleRows(SeedContext ctx)
     {
         var random = ctx.RandomFor("compliance_rules");
-        ctx.Compliance.ResetRules();
+        ctx.Compliance.Rules.Begin();
         for (var i = 0; i < ComplianceRuleCatalog.All.Count; i++)
         {
             var rule = ComplianceRuleCatalog.All[i];
             var created = ctx.AsOf.AddYears(-rule.AgeInYears).AddDays(-random.Number(0, 180));
             var type = VocabularyChoice.Value(Vocabularies.ComplianceRulesRuleType, rule.Type);
-            ctx.Compliance.AddRule(new RuleFact(type, rule.Threshold, rule.IsActive, created));
+            ctx.Compliance.Rules.Add(new RuleFact(type, rule.Threshold, rule.IsActive, created));
             yield return new ComplianceRuleRow(ctx.Ids.Rule(i), rule.Name, type, rule.Description, rule.Threshold, rule.IsActive, created);
         }
+
+        ctx.Compliance.Rules.Complete();
     }
 }
 

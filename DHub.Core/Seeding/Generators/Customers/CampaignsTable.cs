@@ -33,7 +33,7 @@ internal static class CampaignsTable
     private static IEnumerable<CampaignRow> CampaignRows(SeedContext ctx)
     {
         var random = ctx.RandomFor("campaigns");
-        ctx.Crm.ResetCampaigns();
+        ctx.Crm.Campaigns.Begin();
         var names = random.DistinctIndexes(CampaignNames.Length, random.Number(10, 15));
         for (var i = 0; i < names.Length; i++)
         {
@@ -41,9 +41,11 @@ internal static class CampaignsTable
             var start = ctx.AsOf.AddDays(-random.Number(30, 365));
             var end = start.AddDays(random.Number(14, 90));
             var segment = TargetSegments.Pick(random);
-            ctx.Crm.AddCampaign(new CampaignFact(start, end, segment));
+            ctx.Crm.Campaigns.Add(new CampaignFact(start, end, segment));
             yield return new CampaignRow(ctx.Ids.Campaign(i), CampaignNames[names[i]], CampaignTypes.Pick(random), start, end, segment);
         }
+
+        ctx.Crm.Campaigns.Complete();
     }
 }
 

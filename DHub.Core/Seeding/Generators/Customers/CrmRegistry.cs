@@ -8,19 +8,8 @@ internal readonly record struct SurveyedInteraction(int Interaction, int Custome
 
 internal sealed class CrmRegistry
 {
-    private readonly List<CampaignFact> campaigns = [];
-    private readonly List<SurveyedInteraction> surveyed = [];
-
-    public IReadOnlyList<CampaignFact> Campaigns => campaigns;
+    public ProducedFacts<CampaignFact> Campaigns { get; } = new("customer_db.campaigns");
 
     /// <summary>About 30 % of interactions: only these are kept, not the interactions themselves.</summary>
-    public IReadOnlyList<SurveyedInteraction> Surveyed => surveyed;
-
-    internal void ResetCampaigns() => campaigns.Clear();
-
-    internal void AddCampaign(CampaignFact campaign) => campaigns.Add(campaign);
-
-    internal void ResetSurveyed() => surveyed.Clear();
-
-    internal void AddSurveyed(SurveyedInteraction interaction) => surveyed.Add(interaction);
+    public ProducedFacts<SurveyedInteraction> Surveyed { get; } = new("customer_db.interactions");
 }

@@ -48,7 +48,7 @@ internal static class CustomerProfilesTable
         var addresses = AddressBook.Draw(ctx.FakerFor("customer_profiles"));
         var personas = new CustomerPersonas(ctx);
         var registry = ctx.Profiles;
-        registry.Reset();
+        registry.Begin();
 
         for (var c = 0; c < ctx.Customers.Count; c++)
         {
@@ -86,6 +86,8 @@ internal static class CustomerProfilesTable
                 createdAt,
                 updatedAt);
         }
+
+        registry.Complete();
     }
 }
 

@@ -49,7 +49,7 @@ internal static class InteractionsTable
     private static IEnumerable<InteractionRow> InteractionRows(SeedContext ctx)
     {
         var random = ctx.RandomFor("interactions");
-        ctx.Crm.ResetSurveyed();
+        ctx.Crm.Surveyed.Begin();
         var interaction = 0;
         for (var c = 0; c < ctx.Customers.Count; c++)
         {
@@ -82,7 +82,7 @@ internal static class InteractionsTable
 
                 if (random.Chance(0.30))
                 {
-                    ctx.Crm.AddSurveyed(new SurveyedInteraction(interaction, c, at, outcome));
+                    ctx.Crm.Surveyed.Add(new SurveyedInteraction(interaction, c, at, outcome));
                 }
 
                 yield return new InteractionRow(
@@ -98,6 +98,8 @@ internal static class InteractionsTable
                 interaction++;
             }
         }
+
+        ctx.Crm.Surveyed.Complete();
     }
 
     private static string Notes(SeedRandom random, string type, string outcome)

@@ -20,33 +20,48 @@ internal readonly record struct EmployeeFact(
 /// The employees by index, and the way every other table picks one: from the pool of roles that
 /// does that work, among the people employed on the day of the event.
 /// </summary>
-internal sealed class EmployeeRegistry
+internal sealed class EmployeeRegistry() : TableOutput("employees_db.employees")
 {
-    private readonly List<EmployeeFact> staff = [];
-    private readonly Dictionary<StaffPool, int[]> poolMembers = [];
+    private readonly List<EmployeeFact> _staff = [];
+    private readonly Dictionary<StaffPool, int[]> _poolMembers = [];
 
-    public int Count => staff.Count;
-
-    public EmployeeFact this[int index] => staff[index];
-
-    internal void Reset()
+    public int Count
     {
-        staff.Clear();
-        poolMembers.Clear();
+        get
+        {
+            EnsureComplete();
+            return _staff.Count;
+        }
+    }
+
+    public EmployeeFact this[int index]
+    {
+        get
+        {
+            EnsureComplete();
+            return _staff[index];
+        }
     }
 
     internal void Add(EmployeeFact employee)
     {
-        staff.Add(employee);
-        poolMembers.Clear();
+        _staff.Add(employee);
+        _poolMembers.Clear();
+    }
+
+    protected override void Clear()
+    {
+        _staff.Clear();
+        _poolMembers.Clear();
     }
 
     /// <summary>The head of a department; null when the department has nobody (only below 12 employees).</summary>
     public int? HeadOf(int departmentIndex)
     {
-        for (var i = 0; i < staff.Count; i++)
+        EnsureComplete();
+        for (var i = 0; i < _staff.Count; i++)
         {
-            if (staff[i].IsHead && staff[i].DepartmentIndex == departmentIndex)
+            if (_staff[i].IsHead && _staff[i].DepartmentIndex == departmentIndex)
             {
                 return i;
             }
@@ -58,15 +73,16 @@ internal sealed class EmployeeRegistry
     /// <summary>Indexes of the pool's employees; everyone when no employee has one of its roles (tiny staffs).</summary>
     public IReadOnlyList<int> Members(StaffPool pool)
     {
-        if (!poolMembers.TryGetValue(pool, out var members))
+        EnsureComplete();
+        if (!_poolMembers.TryGetValue(pool, out var members))
         {
-            members = Enumerable.Range(0, staff.Count).Where(i => pool.Roles.Contains(staff[i].Role)).ToArray();
+            members = Enumerable.Range(0, _staff.Count).Where(i => pool.Roles.Contains(_staff[i].Role)).ToArray();
             if (members.Length == 0)
             {
-                members = Enumerable.Range(0, staff.Count).ToArray();
+                members = Enumerable.Range(0, _staff.Count).ToArray();
             }
 
-            poolMembers[pool] = members;
+            _poolMembers[pool] = members;
         }
 
         return members;
@@ -84,7 +100,7 @@ internal sealed class EmployeeRegistry
         for (var k = 0; k < members.Count; k++)
         {
             var candidate = members[(start + k) % members.Count];
-            if (staff[candidate].IsEmployedOn(day))
+            if (_staff[candidate].IsEmployedOn(day))
             {
                 return candidate;
             }

@@ -38,7 +38,7 @@ internal static class EmployeesTable
         var faker = ctx.FakerFor("employees");
         var random = ctx.RandomFor("employees");
         var registry = ctx.Employees;
-        registry.Reset();
+        registry.Begin();
 
         var seats = StaffingPlan.Create(ctx.Options.EmployeeCount, random);
         var headOfDepartment = new Dictionary<int, int>();
@@ -94,6 +94,8 @@ internal static class EmployeesTable
                 // The HR record is opened during onboarding, shortly before the first day.
                 random.TimeOn(hireDate.AddDays(-random.Number(1, 14))));
         }
+
+        registry.Complete();
     }
 }
 

@@ -39,7 +39,7 @@ internal static class PoliciesTable
     {
         var random = ctx.RandomFor("policies");
         var registry = ctx.Policies;
-        registry.Reset();
+        registry.Begin();
 
         // 27.5 % of customers (the target is 25-30 %), chosen among customers who have not left the bank.
         var customers = ctx.Customers.Count;
@@ -86,6 +86,8 @@ internal static class PoliciesTable
                 created);
             policy++;
         }
+
+        registry.Complete();
     }
 
     /// <summary>Status and end date: the end of the term, or the day coverage stopped.</summary>

@@ -36,7 +36,7 @@ internal static class LoanApplicationsTable
     {
         var random = ctx.RandomFor("loan_applications");
         var registry = ctx.Loans;
-        registry.ResetApplications();
+        registry.Applications.Begin();
         var customers = ctx.Customers.Count;
         var applicants = new SelectionSample((int)(0.35 * customers), customers);
         var application = 0;
@@ -76,7 +76,7 @@ internal static class LoanApplicationsTable
                 decimal? approved = status == "approved" ? RoundToHundreds(requested * random.Decimal(0.80m, 1.00m)) : null;
                 var reason = status == "rejected" ? random.ArrayElement(RejectionReasons) : null;
 
-                registry.AddApplication(new ApplicationFact(c, type, status, applied, decided, approved, officer));
+                registry.Applications.Add(new ApplicationFact(c, type, status, applied, decided, approved, officer));
                 yield return new LoanApplicationRow(
                     ctx.Ids.Application(application++),
                     ctx.Ids.Customer(c),
@@ -90,6 +90,8 @@ internal static class LoanApplicationsTable
                     reason);
             }
         }
+
+        registry.Applications.Complete();
     }
 
     private static decimal RoundToHundreds(decimal amount) => Math.Round(amount / 100m, MidpointRounding.AwayFromZero) * 100m;

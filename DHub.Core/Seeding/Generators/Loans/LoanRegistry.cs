@@ -36,18 +36,7 @@ internal readonly record struct LoanFact(
 
 internal sealed class LoanRegistry
 {
-    private readonly List<ApplicationFact> applications = [];
-    private readonly List<LoanFact> loans = [];
+    public ProducedFacts<ApplicationFact> Applications { get; } = new("loans_db.loan_applications");
 
-    public IReadOnlyList<ApplicationFact> Applications => applications;
-
-    public IReadOnlyList<LoanFact> Loans => loans;
-
-    internal void ResetApplications() => applications.Clear();
-
-    internal void AddApplication(ApplicationFact application) => applications.Add(application);
-
-    internal void ResetLoans() => loans.Clear();
-
-    internal void AddLoan(LoanFact loan) => loans.Add(loan);
+    public ProducedFacts<LoanFact> Loans { get; } = new("loans_db.loans");
 }

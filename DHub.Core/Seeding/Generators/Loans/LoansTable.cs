@@ -29,7 +29,7 @@ internal static class LoansTable
     {
         var random = ctx.RandomFor("loans");
         var registry = ctx.Loans;
-        registry.ResetLoans();
+        registry.Loans.Begin();
         var loan = 0;
         for (var a = 0; a < registry.Applications.Count; a++)
         {
@@ -60,7 +60,7 @@ internal static class LoansTable
             var active = ctx.Accounts.AccountsOf(application.Customer).Where(i => ctx.Accounts[i].Status == "active").ToArray();
             string? linked = active.Length > 0 ? ctx.Ids.Account(random.ArrayElement(active)) : null;
 
-            registry.AddLoan(fact);
+            registry.Loans.Add(fact);
             yield return new LoanRow(
                 ctx.Ids.Loan(loan),
                 ctx.Ids.Application(a),
@@ -79,6 +79,8 @@ internal static class LoansTable
                 ctx.Ids.Employee(application.Officer));
             loan++;
         }
+
+        registry.Loans.Complete();
     }
 }
 

@@ -20,16 +20,3 @@ internal readonly record struct PolicyFact(
     /// <summary>The last day claims and payments can fall on: the end of coverage, or today.</summary>
     public DateOnly CoveredUntil(DateOnly asOf) => End.Min(asOf);
 }
-
-internal sealed class PolicyRegistry
-{
-    private readonly List<PolicyFact> policies = [];
-
-    public int Count => policies.Count;
-
-    public PolicyFact this[int policy] => policies[policy];
-
-    internal void Reset() => policies.Clear();
-
-    internal void Add(PolicyFact policy) => policies.Add(policy);
-}

@@ -8,16 +8,3 @@ internal readonly record struct ProfileFact(
     string RiskRating,
     int? AgentIndex,
     DateTime UpdatedAt);
-
-internal sealed class ProfileRegistry
-{
-    private readonly List<ProfileFact> profiles = [];
-
-    public int Count => profiles.Count;
-
-    public ProfileFact this[int customer] => profiles[customer];
-
-    internal void Reset() => profiles.Clear();
-
-    internal void Add(ProfileFact profile) => profiles.Add(profile);
-}
