@@ -11,7 +11,7 @@ namespace DHub.Core.Seeding;
 /// </summary>
 internal sealed class SeedIds(int seed)
 {
-    private readonly ulong runSalt = Mix((ulong)(uint)seed + 0x5EED);
+    private readonly ulong _runSalt = Mix((ulong)(uint)seed + 0x5EED);
 
     public string Employee(int index) => Hex("EMP-", index, 8);
 
@@ -74,13 +74,13 @@ internal sealed class SeedIds(int seed)
     public static string Project(int index) => "PRJ-" + (index + 1).ToString("000", CultureInfo.InvariantCulture);
 
     private string Hex(string prefix, long index, int digits) =>
-        UniqueIds.Hex(prefix, index, digits, runSalt + Mix(Fnv(prefix)));
+        UniqueIds.Hex(prefix, index, digits, _runSalt + Mix(Fnv(prefix)));
 
     // UniqueIds.Digits is affine in the index, so consecutive rows would get numbers with a visible
     // common step; scattering the index first (a bijection too) makes them look unrelated.
     private string Digits(string stream, long index, int digits)
     {
-        var salt = runSalt ^ Mix(Fnv(stream));
+        var salt = _runSalt ^ Mix(Fnv(stream));
         var range = 9 * (long)Math.Pow(10, digits - 1);
         return UniqueIds.Digits(Scatter(index, range, salt), digits, (long)(salt >> 2));
     }

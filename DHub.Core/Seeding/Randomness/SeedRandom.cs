@@ -18,7 +18,7 @@ namespace DHub.Core.Seeding.Randomness;
 /// </remarks>
 public sealed class SeedRandom(int seed)
 {
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     /// <summary>The stream of <paramref name="table"/> in the run seeded with <paramref name="runSeed"/>.</summary>
     public static SeedRandom ForTable(int runSeed, string table) => new(TableSeed(runSeed, table));
@@ -42,34 +42,34 @@ public sealed class SeedRandom(int seed)
 
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], both inclusive.</summary>
     public int Number(int min, int max) =>
-        max < int.MaxValue ? random.Next(min, max + 1) : (int)random.NextInt64(min, (long)max + 1);
+        max < int.MaxValue ? _random.Next(min, max + 1) : (int)_random.NextInt64(min, (long)max + 1);
 
     /// <summary>An integer in [0, <paramref name="max"/>], inclusive.</summary>
     public int Number(int max) => Number(0, max);
 
     /// <summary>A long in [<paramref name="min"/>, <paramref name="max"/>], both inclusive.</summary>
     public long Long(long min, long max) =>
-        max < long.MaxValue ? random.NextInt64(min, max + 1) : random.NextInt64(min, max);
+        max < long.MaxValue ? _random.NextInt64(min, max + 1) : _random.NextInt64(min, max);
 
     /// <summary>A double in [0, 1).</summary>
-    public double Double() => random.NextDouble();
+    public double Double() => _random.NextDouble();
 
     /// <summary>A decimal in [<paramref name="min"/>, <paramref name="max"/>), with a double's 15 significant digits (callers round it).</summary>
-    public decimal Decimal(decimal min, decimal max) => min + ((max - min) * (decimal)random.NextDouble());
+    public decimal Decimal(decimal min, decimal max) => min + ((max - min) * (decimal)_random.NextDouble());
 
-    public T ArrayElement<T>(T[] items) => items[random.Next(items.Length)];
+    public T ArrayElement<T>(T[] items) => items[_random.Next(items.Length)];
 
-    public T ArrayElement<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    public T ArrayElement<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     /// <summary>Replaces every <c>#</c> with a digit and every <c>?</c> with an upper-case letter.</summary>
-    public string Replace(string format) => string.Create(format.Length, (format, random), static (span, state) =>
+    public string Replace(string format) => string.Create(format.Length, (format, _random), static (span, state) =>
     {
         for (var i = 0; i < span.Length; i++)
         {
             span[i] = state.format[i] switch
             {
-                '#' => (char)('0' + state.random.Next(10)),
-                '?' => (char)('A' + state.random.Next(26)),
+                '#' => (char)('0' + state._random.Next(10)),
+                '?' => (char)('A' + state._random.Next(26)),
                 var other => other,
             };
         }

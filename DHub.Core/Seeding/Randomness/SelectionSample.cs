@@ -6,22 +6,22 @@ namespace DHub.Core.Seeding.Randomness;
 /// </summary>
 internal sealed class SelectionSample(int wanted, int population)
 {
-    private int needed = Math.Clamp(wanted, 0, Math.Max(0, population));
-    private int remaining = population;
+    private int _needed = Math.Clamp(wanted, 0, Math.Max(0, population));
+    private int _remaining = population;
 
     /// <summary>Whether the next member of the population is taken. Call once per member, in order.</summary>
     public bool Next(SeedRandom random)
     {
-        if (remaining <= 0)
+        if (_remaining <= 0)
         {
             return false;
         }
 
-        var take = random.Number(0, remaining - 1) < needed;
-        remaining--;
+        var take = random.Number(0, _remaining - 1) < _needed;
+        _remaining--;
         if (take)
         {
-            needed--;
+            _needed--;
         }
 
         return take;

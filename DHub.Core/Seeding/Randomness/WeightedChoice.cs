@@ -5,8 +5,8 @@ namespace DHub.Core.Seeding.Randomness;
 /// <summary>A fixed set of options drawn with given relative weights.</summary>
 internal sealed class WeightedChoice<T>
 {
-    private readonly T[] items;
-    private readonly double[] cumulative;
+    private readonly T[] _items;
+    private readonly double[] _cumulative;
 
     public WeightedChoice(params (T Item, double Weight)[] options)
     {
@@ -15,28 +15,28 @@ internal sealed class WeightedChoice<T>
             throw new ArgumentException("A weighted choice needs at least one option and a positive total weight.", nameof(options));
         }
 
-        items = options.Select(o => o.Item).ToArray();
-        cumulative = new double[options.Length];
+        _items = options.Select(o => o.Item).ToArray();
+        _cumulative = new double[options.Length];
         var total = 0.0;
         for (var i = 0; i < options.Length; i++)
         {
             total += options[i].Weight;
-            cumulative[i] = total;
+            _cumulative[i] = total;
         }
     }
 
     public T Pick(SeedRandom random)
     {
-        var x = random.Double() * cumulative[^1];
-        for (var i = 0; i < cumulative.Length; i++)
+        var x = random.Double() * _cumulative[^1];
+        for (var i = 0; i < _cumulative.Length; i++)
         {
-            if (x < cumulative[i])
+            if (x < _cumulative[i])
             {
-                return items[i];
+                return _items[i];
             }
         }
 
-        return items[^1];
+        return _items[^1];
     }
 }
 

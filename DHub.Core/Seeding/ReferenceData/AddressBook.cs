@@ -22,13 +22,13 @@ internal sealed class AddressBook
 
     private static readonly string[] States = BogusLists.Read("address", "state_abbr");
 
-    private readonly string[] streets;
-    private readonly string[] cities;
+    private readonly string[] _streets;
+    private readonly string[] _cities;
 
     private AddressBook(string[] streets, string[] cities)
     {
-        this.streets = streets;
-        this.cities = cities;
+        _streets = streets;
+        _cities = cities;
     }
 
     public static AddressBook Draw(Faker faker) => new(
@@ -36,8 +36,8 @@ internal sealed class AddressBook
         Enumerable.Range(0, CityCount).Select(_ => faker.Address.City()).ToArray());
 
     public PostalAddress Next(SeedRandom random) => new(
-        $"{random.Number(1, 9999)} {random.ArrayElement(streets)}",
-        random.ArrayElement(cities),
+        $"{random.Number(1, 9999)} {random.ArrayElement(_streets)}",
+        random.ArrayElement(_cities),
         random.ArrayElement(States),
         random.Replace("#####"));
 }

@@ -12,7 +12,7 @@ internal static class ContactDetails
     public static string Email(string firstName, string lastName, string uniqueTag, string domain) =>
         $"{Slug(firstName)}.{Slug(lastName)}{uniqueTag}@{domain}";
 
-    /// <summary>NNN-NNN-NNNN with no leading 0 or 1 in the area code and exchange, as in the reference.</summary>
+    /// <summary>NNN-NNN-NNNN with no leading 0 or 1 in the area code and exchange, as North American numbers are.</summary>
     public static string Phone(SeedRandom random) =>
         $"{random.Number(201, 989)}-{random.Number(200, 999)}-{random.Number(1000, 9999)}";
 

@@ -71,7 +71,7 @@ internal static class AccountLedger
         // A closed account stops moving at the close of business on its closing day; the payout follows.
         var activityEnd = closed is { } closedOn ? closedOn.ToDateTime(new TimeOnly(16, 0)) : ctx.AsOfEndOfDay;
 
-        // About 15 entries per account as in the reference, but never more than one per day of the account's life.
+        // About 15 entries per account, but never more than one per day of the account's life.
         var lifeInDays = (closed ?? ctx.AsOf).DayNumber - opened.DayNumber;
         var moments = new DateTime[Math.Min(random.Number(9, 19), lifeInDays)];
         for (var i = 0; i < moments.Length; i++)

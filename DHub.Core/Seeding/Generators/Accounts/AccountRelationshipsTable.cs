@@ -28,7 +28,7 @@ internal static class AccountRelationshipsTable
             yield break;
         }
 
-        // As in the reference: 5 % of active accounts get two links, another 20 % one link.
+        // 5 % of active accounts get two links, another 20 % one link: most accounts stand alone.
         for (var position = 0; position < active.Length; position++)
         {
             var draw = random.Double();

@@ -15,7 +15,7 @@ internal static class CustomerProfilesTable
     private static readonly WeightedChoice<string> Statuses = VocabularyChoice.Of(
         Vocabularies.CustomerProfilesCustomerStatus, ("active", 0.90), ("dormant", 0.07), ("closed", 0.03));
 
-    // The reference never wrote 'rejected'; a few applicants now fail verification.
+    // A few applicants fail verification, so 'rejected' shows up in the data.
     private static readonly WeightedChoice<string> KycStatuses = VocabularyChoice.Of(
         Vocabularies.CustomerProfilesKycStatus, ("verified", 0.83), ("pending", 0.10), ("expired", 0.05), ("rejected", 0.02));
 

@@ -10,8 +10,8 @@ internal static class InteractionsTable
 {
     private static readonly WeightedChoice<int> InteractionsPerCustomer = new((0, 0.20), (1, 0.25), (2, 0.25), (3, 0.15), (4, 0.10), (5, 0.05));
 
-    // The reference wrote inquiry/support/account_update/product_inquiry, which the schema does not
-    // know: the type is now how the customer reached the bank, coherent with the channel below.
+    // The type is how the customer reached the bank (a vocabulary value), so it stays coherent with
+    // the channel below.
     private static readonly WeightedChoice<string> InteractionTypes = VocabularyChoice.Of(
         Vocabularies.InteractionsInteractionType, ("call", 0.35), ("email", 0.20), ("chat", 0.20), ("branch_visit", 0.10), ("complaint", 0.15));
 

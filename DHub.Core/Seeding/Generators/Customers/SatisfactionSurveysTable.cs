@@ -54,7 +54,7 @@ internal static class SatisfactionSurveysTable
         }
     }
 
-    // Star rating conditional on the NPS band, as in the reference.
+    // Star rating conditional on the NPS band, so a promoter rarely gives one star.
     private static int Satisfaction(SeedRandom random, int nps)
     {
         var x = random.Double();

@@ -55,7 +55,7 @@ internal static class EmployeeAssignmentsTable
             }
         }
 
-        // Branch coverage (fixed 10-20 rows, as in the reference): staff covering another branch.
+        // Branch coverage (a fixed 10-20 rows, whatever the scale): staff covering another branch.
         for (var k = random.Number(10, 20); k > 0; k--)
         {
             var start = random.DateBetween(ctx.AsOf.AddDays(-365), aMonthAgo);
@@ -64,7 +64,7 @@ internal static class EmployeeAssignmentsTable
             yield return new EmployeeAssignmentRow(ctx.Ids.Employee(employee), BranchCoverage, SeedIds.Branch(random.Number(0, SeedIds.BranchCount - 1)), start, end);
         }
 
-        // Internal projects PRJ-001..PRJ-008 (new: the reference never wrote 'project'), staffed by head-office roles.
+        // Internal projects PRJ-001..PRJ-008, so 'project' assignments exist; staffed by head-office roles.
         for (var k = random.Number(6, 12); k > 0; k--)
         {
             var start = random.DateBetween(ctx.AsOf.AddDays(-540), ctx.AsOf.AddDays(-14));

@@ -7,7 +7,7 @@ namespace DHub.Core.Seeding.Generators.Employees;
 /// <summary>employees_db.employee_training: its COPY columns, the rules its rows follow, and the rows.</summary>
 internal static class EmployeeTrainingTable
 {
-    // The reference never wrote 'dropped'.
+    // Some people drop out, so 'dropped' shows up in the data.
     private static readonly WeightedChoice<string> TrainingStatuses = VocabularyChoice.Of(
         Vocabularies.EmployeeTrainingStatus, ("completed", 0.75), ("in_progress", 0.12), ("enrolled", 0.05), ("dropped", 0.08));
 

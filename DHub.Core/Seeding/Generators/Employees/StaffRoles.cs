@@ -39,15 +39,15 @@ internal sealed record RoleProfile(
 }
 
 /// <summary>
-/// The twelve roles, one per department. The reference staffed only nine departments; the three
-/// extra roles (operations, finance, internal audit) give every department people and a head.
+/// The twelve roles, one per department, so that every department has people and a head
+/// (operations, finance and internal audit included).
 /// </summary>
 internal static class StaffRoles
 {
     /// <summary>
     /// In staffing priority: when there are fewer employees than roles, the first roles are filled
     /// first, because later tables need a loan officer, a compliance officer and an insurance agent.
-    /// Shares follow the reference (customer service 40 %, loan officers 20 %, …), trimmed to make room for the three new roles.
+    /// Shares follow a retail bank's staffing (customer service about 40 %, loan officers 20 %, …).
     /// </summary>
     public static IReadOnlyList<RoleProfile> ByPriority { get; } =
     [

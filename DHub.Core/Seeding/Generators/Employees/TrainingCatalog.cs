@@ -3,7 +3,7 @@ namespace DHub.Core.Seeding.Generators.Employees;
 /// <summary>A course of the training catalogue; <see cref="Audience"/> are the roles it is most relevant to.</summary>
 internal sealed record TrainingProgram(string Name, int DurationHours, bool Certification, string Description, params StaffRole[] Audience);
 
-/// <summary>The 16 programs of the reference (5 categories), now with their certification flag written.</summary>
+/// <summary>The bank's 16 training programs (5 categories), each with its certification flag.</summary>
 internal static class TrainingCatalog
 {
     public static IReadOnlyList<TrainingProgram> All { get; } =

@@ -45,7 +45,7 @@ internal static class CollateralTable
         {
             var loan = ctx.Loans.Loans[l];
 
-            // Secured types only, and 20 % of those have no collateral on file (as in the reference).
+            // Secured types only, and 20 % of those have no collateral on file (not every secured loan has its collateral recorded).
             var type = loan.Type switch
             {
                 "mortgage" => "property",

@@ -2,7 +2,7 @@ namespace DHub.Core.Seeding.Generators.Loans;
 
 /// <summary>
 /// Grade and probability of default as functions of the risk score, so the three columns of a
-/// risk assessment always agree (the reference drew the grade at random within a score band).
+/// risk assessment always agree (a grade drawn at random within a score band could contradict them).
 /// </summary>
 internal static class CreditScoring
 {

@@ -7,36 +7,36 @@ internal readonly record struct Installment(int Number, decimal Principal, decim
 }
 
 /// <summary>
-/// The reference's annuity schedule: fixed payment P·r(1+r)^n / ((1+r)^n − 1), interest on the
+/// An annuity schedule: fixed payment P·r(1+r)^n / ((1+r)^n − 1), interest on the
 /// remaining balance rounded to cents, the last installment clearing what is left. Loans use it for
 /// outstanding_balance and repayment_schedule for its rows, so both always agree.
 /// </summary>
 internal sealed class LoanAmortization
 {
-    private readonly decimal principal;
-    private readonly decimal monthlyRate;
-    private readonly int term;
-    private readonly decimal payment;
+    private readonly decimal _principal;
+    private readonly decimal _monthlyRate;
+    private readonly int _term;
+    private readonly decimal _payment;
 
     public LoanAmortization(decimal principal, decimal annualRate, int termMonths)
     {
-        this.principal = principal;
-        monthlyRate = annualRate / 12m;
-        term = termMonths;
-        var r = (double)monthlyRate;
+        _principal = principal;
+        _monthlyRate = annualRate / 12m;
+        _term = termMonths;
+        var r = (double)_monthlyRate;
         var growth = Math.Pow(1 + r, termMonths);
-        payment = r == 0
+        _payment = r == 0
             ? Math.Round(principal / termMonths, 2)
             : Math.Round((decimal)((double)principal * r * growth / (growth - 1)), 2);
     }
 
     public IEnumerable<Installment> Installments()
     {
-        var remaining = principal;
-        for (var n = 1; n <= term; n++)
+        var remaining = _principal;
+        for (var n = 1; n <= _term; n++)
         {
-            var interest = Math.Round(remaining * monthlyRate, 2);
-            var principalPart = n == term ? remaining : Math.Min(remaining, Math.Round(payment - interest, 2));
+            var interest = Math.Round(remaining * _monthlyRate, 2);
+            var principalPart = n == _term ? remaining : Math.Min(remaining, Math.Round(_payment - interest, 2));
             remaining -= principalPart;
             yield return new Installment(n, principalPart, interest);
         }
@@ -44,5 +44,5 @@ internal sealed class LoanAmortization
 
     /// <summary>Principal still owed once the first <paramref name="paidInstallments"/> installments are paid.</summary>
     public decimal RemainingAfter(int paidInstallments) =>
-        principal - Installments().Take(Math.Clamp(paidInstallments, 0, term)).Sum(i => i.Principal);
+        _principal - Installments().Take(Math.Clamp(paidInstallments, 0, _term)).Sum(i => i.Principal);
 }

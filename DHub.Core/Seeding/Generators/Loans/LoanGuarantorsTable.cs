@@ -8,7 +8,7 @@ namespace DHub.Core.Seeding.Generators.Loans;
 /// <summary>loans_db.loan_guarantors: its COPY columns, the rules its rows follow, and the rows.</summary>
 internal static class LoanGuarantorsTable
 {
-    // The reference's family_member and co-signer are not in the vocabulary: they map to 'other'.
+    // Family members other than those listed and co-signers are not in the vocabulary: they count as 'other'.
     private static readonly WeightedChoice<string> PersonalGuarantors = VocabularyChoice.Of(
         Vocabularies.LoanGuarantorsRelationship, ("spouse", 0.30), ("parent", 0.25), ("sibling", 0.20), ("child", 0.05), ("friend", 0.12), ("other", 0.08));
 

@@ -3,7 +3,7 @@ using DHub.Core.Seeding.Randomness;
 
 namespace DHub.Core.Seeding.Generators.Loans;
 
-/// <summary>The terms the bank offers for a loan type (the reference's parameter table).</summary>
+/// <summary>The terms the bank offers for a loan type: amount range, rate range and terms.</summary>
 internal sealed record LoanProduct(string Type, decimal MinAmount, decimal MaxAmount, decimal MinRate, decimal MaxRate, int[] TermsInMonths);
 
 internal static class LoanProducts
