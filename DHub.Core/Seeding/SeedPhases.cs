@@ -10,7 +10,8 @@ namespace DHub.Core.Seeding;
 /// <summary>
 /// The seven phases of the seed pipeline and their tables, in load order. A table may only use
 /// facts recorded by tables listed before it (e.g. departments name their head among the
-/// employees, transactions replay the ledgers the accounts table planned).
+/// employees, transactions replay the ledgers the accounts table planned); reading facts whose
+/// table has not been generated yet throws, naming that table and its phase.
 /// </summary>
 public static class SeedPhases
 {
