@@ -1,11 +1,17 @@
-using DHub.Core.Seeding.Generators;
+using DHub.Core.Seeding.Generators.Accounts;
+using DHub.Core.Seeding.Generators.Compliance;
+using DHub.Core.Seeding.Generators.Customers;
+using DHub.Core.Seeding.Generators.Employees;
+using DHub.Core.Seeding.Generators.Insurance;
+using DHub.Core.Seeding.Generators.Loans;
 
 namespace DHub.Core.Seeding;
 
 /// <summary>
 /// The seven phases of the seed pipeline and their tables, in load order. A table may only use
 /// facts recorded by tables listed before it (e.g. departments name their head among the
-/// employees, transactions replay the ledgers the accounts table planned).
+/// employees, transactions replay the ledgers the accounts table planned); reading facts whose
+/// table has not been generated yet throws, naming that table and its phase.
 /// </summary>
 public static class SeedPhases
 {
@@ -13,59 +19,59 @@ public static class SeedPhases
     [
         new(1, "foundation",
         [
-            EmployeesDbGenerators.Employees,
-            EmployeesDbGenerators.Departments,
-            EmployeesDbGenerators.TrainingPrograms,
-            AccountsDbGenerators.Customers,
-            CustomerDbGenerators.CustomerProfiles,
+            EmployeesTable.Load,
+            DepartmentsTable.Load,
+            TrainingProgramsTable.Load,
+            CustomersTable.Load,
+            CustomerProfilesTable.Load,
         ]),
         new(2, "core banking",
         [
-            AccountsDbGenerators.Accounts,
-            AccountsDbGenerators.AccountRelationships,
-            AccountsDbGenerators.Transactions,
+            AccountsTable.Load,
+            AccountRelationshipsTable.Load,
+            TransactionsTable.Load,
         ]),
         new(3, "crm",
         [
-            CrmGenerators.Campaigns,
-            CrmGenerators.Interactions,
-            CrmGenerators.SatisfactionSurveys,
-            CrmGenerators.Complaints,
-            CrmGenerators.CampaignResponses,
+            CampaignsTable.Load,
+            InteractionsTable.Load,
+            SatisfactionSurveysTable.Load,
+            ComplaintsTable.Load,
+            CampaignResponsesTable.Load,
         ]),
         new(4, "employee development",
         [
-            EmployeeDevelopmentGenerators.EmployeeTraining,
-            EmployeeDevelopmentGenerators.PerformanceReviews,
-            EmployeeDevelopmentGenerators.EmployeeAssignments,
+            EmployeeTrainingTable.Load,
+            PerformanceReviewsTable.Load,
+            EmployeeAssignmentsTable.Load,
         ]),
         new(5, "loans",
         [
-            LoansDbGenerators.LoanApplications,
-            LoansDbGenerators.Loans,
-            LoansDbGenerators.Collateral,
-            LoansDbGenerators.LoanGuarantors,
-            LoansDbGenerators.RiskAssessments,
+            LoanApplicationsTable.Load,
+            LoansTable.Load,
+            CollateralTable.Load,
+            LoanGuarantorsTable.Load,
+            RiskAssessmentsTable.Load,
             // Last of loans_db: rebuilding its indexes, the biggest of all, then overlaps the insurance phase.
-            LoansDbGenerators.RepaymentSchedule,
+            RepaymentScheduleTable.Load,
         ]),
         new(6, "insurance",
         [
-            InsuranceDbGenerators.Policies,
-            InsuranceDbGenerators.Beneficiaries,
-            InsuranceDbGenerators.Claims,
-            InsuranceDbGenerators.PremiumPayments,
-            InsuranceDbGenerators.PolicyEvents,
+            PoliciesTable.Load,
+            BeneficiariesTable.Load,
+            ClaimsTable.Load,
+            PremiumPaymentsTable.Load,
+            PolicyEventsTable.Load,
         ]),
         new(7, "compliance",
         [
-            ComplianceDbGenerators.ComplianceRules,
-            ComplianceDbGenerators.KycRecords,
-            AmlGenerators.AmlChecks,
-            AmlGenerators.SuspiciousActivityReports,
-            ComplianceDbGenerators.RegulatoryReports,
-            AuditTrailGenerator.AuditTrails,
-            ComplianceDbGenerators.RuleViolations,
+            ComplianceRulesTable.Load,
+            KycRecordsTable.Load,
+            AmlChecksTable.Load,
+            SuspiciousActivityReportsTable.Load,
+            RegulatoryReportsTable.Load,
+            AuditTrailsTable.Load,
+            RuleViolationsTable.Load,
         ]),
     ];
 }

@@ -2,7 +2,7 @@ using System.Collections;
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Core.Seeding.Loading;
-using DHub.Core.Seeding.Generators;
+using DHub.Core.Seeding.Generators.Accounts;
 using DHub.Tests.Infrastructure;
 using Npgsql;
 

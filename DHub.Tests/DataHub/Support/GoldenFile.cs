@@ -1,23 +1,27 @@
 namespace DHub.Tests.DataHub.Support;
 
 /// <summary>
-/// Golden files under DataHub/Golden. Run with DHUB_UPDATE_GOLDEN=1 to (re)write them in the
-/// source tree from the current output, then review the diff and commit.
+/// Golden files under a folder of the test project (DataHub/Golden unless told). Run with
+/// DHUB_UPDATE_GOLDEN=1 to (re)write them in the source tree from the current output, then review
+/// the diff and commit.
 /// </summary>
 public static class GoldenFile
 {
     public const string UpdateVariable = "DHUB_UPDATE_GOLDEN";
 
-    public static void AssertMatches(string name, string actual)
+    public static void AssertMatches(string name, string actual) => AssertMatches(Path.Combine("DataHub", "Golden"), name, actual);
+
+    /// <param name="folder">The folder of the golden file, relative to the test project.</param>
+    public static void AssertMatches(string folder, string name, string actual)
     {
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            var source = SourceDirectory();
+            var source = SourceDirectory(folder);
             File.WriteAllText(Path.Combine(source, name), actual);
             return;
         }
 
-        var path = Path.Combine(AppContext.BaseDirectory, "DataHub", "Golden", name);
+        var path = Path.Combine(AppContext.BaseDirectory, folder, name);
         Assert.True(File.Exists(path), $"Golden file {name} is missing: run the test with {UpdateVariable}=1 to create it.");
         var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
         if (expected != actual)
@@ -33,17 +37,17 @@ public static class GoldenFile
         }
     }
 
-    private static string SourceDirectory()
+    private static string SourceDirectory(string folder)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "DHub.Tests", "DataHub", "Golden");
+            var candidate = Path.Combine(dir.FullName, "DHub.Tests", folder);
             if (Directory.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new InvalidOperationException("DHub.Tests/DataHub/Golden not found above the test output folder.");
+        throw new InvalidOperationException($"DHub.Tests/{folder} not found above the test output folder.");
     }
 }
