@@ -16,7 +16,10 @@ namespace DHub.Api.Databases;
 public sealed class QueryResponseBuffer : IQueryResultSink, IAsyncDisposable
 {
     // No back-pressure: nothing reads until the result is complete, and the size check bounds the writer.
-    private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly Pipe _pipe = new(new PipeOptions(
+        pauseWriterThreshold: 0, resumeWriterThreshold: 0, minimumSegmentSize: 64 * 1024, useSynchronizationContext: false));
+    private const int SegmentChars = 4096;
+
     private readonly Utf8JsonWriter _json;
     private readonly JsonSerializerOptions _options;
     private readonly long _maxBytes;
@@ -41,9 +44,41 @@ public sealed class QueryResponseBuffer : IQueryResultSink, IAsyncDisposable
 
     public void AddRow(object?[] values)
     {
-        JsonSerializer.Serialize(_json, values, _options);
+        _json.WriteStartArray();
+        foreach (var value in values)
+        {
+            if (value is string { Length: > SegmentChars } text)
+            {
+                WriteLongString(text);
+            }
+            else
+            {
+                JsonSerializer.Serialize(_json, value, _options);
+            }
+        }
+
+        _json.WriteEndArray();
         _json.Flush();
-        if (_json.BytesCommitted > _maxBytes)
+        RequireWithinLimit();
+    }
+
+    /// <summary>
+    /// Writes a long text in pieces: in one piece the writer asks for three bytes per character of
+    /// contiguous memory at once, and a 16 MB value would take a 48 MB block.
+    /// </summary>
+    private void WriteLongString(string text)
+    {
+        for (var start = 0; start < text.Length; start += SegmentChars)
+        {
+            var length = Math.Min(SegmentChars, text.Length - start);
+            _json.WriteStringValueSegment(text.AsSpan(start, length), isFinalSegment: start + length == text.Length);
+            RequireWithinLimit();
+        }
+    }
+
+    private void RequireWithinLimit()
+    {
+        if (_json.BytesCommitted + _json.BytesPending > _maxBytes)
         {
             throw QueryFailedException.ResultTooLarge(_maxBytes);
         }
