@@ -29,7 +29,14 @@ if (!QueryTimeoutSetting.TryRead(builder.Configuration, out var queryTimeout, ou
     return 2;
 }
 
+if (!MaxResultBytesSetting.TryRead(builder.Configuration, out var maxResultBytes, out problem))
+{
+    Console.Error.WriteLine($"error: {problem}");
+    return 2;
+}
+
 builder.Services.AddSingleton(queryTimeout);
+builder.Services.AddSingleton(maxResultBytes);
 builder.Services.AddSingleton(TimeProvider.System);
 // 13 pools (six databases as owner and as dhub_reader, plus postgres) must fit in the server's 100 connections.
 builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));

@@ -24,6 +24,11 @@ if (builder.Configuration["DHub:Api:QueryTimeoutSeconds"] is { Length: > 0 } que
     api.WithEnvironment("DHub__Api__QueryTimeoutSeconds", queryTimeout);
 }
 
+if (builder.Configuration["DHub:Api:MaxResultBytes"] is { Length: > 0 } maxResultBytes)
+{
+    api.WithEnvironment("DHub__Api__MaxResultBytes", maxResultBytes);
+}
+
 if (builder.Configuration.GetValue<int?>("DHub:Api:Port") is { } apiPort)
 {
     api.WithEndpoint("http", endpoint => endpoint.Port = apiPort);

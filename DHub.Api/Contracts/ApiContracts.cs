@@ -6,6 +6,7 @@ namespace DHub.Api.Contracts;
 
 public sealed record QueryRequest(string? Sql, int? Limit);
 
+/// <summary>The answer of a query, as documented; <see cref="Databases.QueryResponseBuffer"/> writes it row by row.</summary>
 public sealed record QueryResponse(IReadOnlyList<QueryColumn> Columns, IReadOnlyList<object?[]> Rows, int RowCount, bool Truncated);
 
 public sealed record SeedRequest(double? Scale, int? Seed, int? Customers, int? Employees)

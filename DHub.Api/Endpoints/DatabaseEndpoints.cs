@@ -1,7 +1,9 @@
 using DHub.Api.Contracts;
 using DHub.Api.Databases;
 using DHub.Core.Databases;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace DHub.Api.Endpoints;
 
@@ -34,20 +36,26 @@ public static class DatabaseEndpoints
             .WithSummary("Whether one database answers a trivial query.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/{db}/query", async (string db, [FromBody] QueryRequest request, ReaderConnectionProvider readers, QueryTimeout timeout, CancellationToken cancellationToken) =>
+        group.MapPost("/{db}/query", async (string db, [FromBody] QueryRequest request, ReaderConnectionProvider readers, QueryTimeout timeout,
+                MaxResultBytes maxResult, IOptions<HttpJsonOptions> json, HttpResponse response, CancellationToken cancellationToken) =>
             {
                 var database = RequireDemoDatabase(db);
-                var query = new SqlQuery(request.Sql ?? "", request.Limit ?? SqlQuery.DefaultLimit, AllowWrite: false, TimeoutSeconds: timeout.Seconds);
+                var query = new SqlQuery(request.Sql ?? "", request.Limit ?? SqlQuery.DefaultLimit, AllowWrite: false, TimeoutSeconds: timeout.Seconds,
+                    MaxResultBytes: maxResult.Bytes);
                 var reader = await readers.GetAsync(cancellationToken);
-                var result = await SqlQueryRunner.RunAsync(reader.For(database), query, cancellationToken);
-                return TypedResults.Ok(new QueryResponse(result.Columns, result.Rows, result.Rows.Count, result.Truncated));
+                await using var body = new QueryResponseBuffer(maxResult.Bytes, json.Value.SerializerOptions);
+                var summary = await SqlQueryRunner.RunAsync(reader.For(database), query, body, cancellationToken);
+                await body.SendAsync(response, summary, cancellationToken);
             })
             .WithName("QueryDatabase")
-            .WithSummary("Runs one read-only SQL statement as dhub_reader, with a statement timeout and a row cap.")
+            .WithSummary("Runs one read-only SQL statement as dhub_reader, with a statement timeout, a row cap and a cap on the bytes of the answer.")
+            .Produces<QueryResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status408RequestTimeout);
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return app;
     }

@@ -23,6 +23,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             UnknownDatabaseException unknown => (StatusCodes.Status404NotFound, "Unknown database", unknown.Message),
             QueryFailedException { Failure: QueryFailure.Timeout } query => (StatusCodes.Status408RequestTimeout, "Query timed out", query.Message),
             QueryFailedException { Failure: QueryFailure.WriteNotAllowed or QueryFailure.PermissionDenied } query => (StatusCodes.Status403Forbidden, "Query not allowed", query.Message),
+            QueryFailedException { Failure: QueryFailure.ResultTooLarge } query => (StatusCodes.Status413PayloadTooLarge, "Result too large", query.Message),
+            QueryFailedException { Failure: QueryFailure.UnrepresentableValue } query => (StatusCodes.Status422UnprocessableEntity, "Value cannot be returned", query.Message),
             QueryFailedException query => (StatusCodes.Status400BadRequest, "Invalid query", query.Message),
             InvalidSeedOptionsException invalid => (StatusCodes.Status400BadRequest, "Invalid seed options", invalid.Message),
             SeedAlreadyRunningException busy => (StatusCodes.Status409Conflict, "Seeding in progress", busy.Message),

@@ -175,6 +175,12 @@ public static class DbCommands
             DefaultValueFactory = _ => SqlQuery.DefaultTimeoutSeconds,
             HelpName = "seconds",
         };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = $"Refuse a result larger than this many bytes ({SqlQuery.MinMaxResultBytes}-{SqlQuery.MaxMaxResultBytes}), counted while the rows are read.",
+            DefaultValueFactory = _ => SqlQuery.DefaultMaxResultBytes,
+            HelpName = "bytes",
+        };
         var command = services.WithExamples(
             new Command("query", "Run one SQL statement and print its rows (or the number of rows it changed). Read-only unless --write is given.")
             {
@@ -183,13 +189,14 @@ public static class DbCommands
                 limit,
                 write,
                 timeout,
+                maxBytes,
             },
             "dhub db query \"SELECT first_name, last_name FROM employees\" -d employees_db --limit 10",
             "dhub db query \"SELECT * FROM loans WHERE loan_status = 'active'\" -d loans_db --json",
             "dhub db query \"UPDATE employees SET phone = NULL WHERE employee_number = 'E10001'\" -d employees_db --write");
         services.SetAction(command, async (run, cancellationToken) =>
         {
-            var query = new SqlQuery(run.Get(sql) ?? "", run.Get(limit), run.Get(write), run.Get(timeout));
+            var query = new SqlQuery(run.Get(sql) ?? "", run.Get(limit), run.Get(write), run.Get(timeout), run.Get(maxBytes));
             if (query.Validate() is { Count: > 0 } problems)
             {
                 throw CliException.InvalidInput(string.Join(" ", problems));

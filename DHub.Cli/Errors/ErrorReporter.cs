@@ -53,6 +53,8 @@ public sealed class ErrorReporter(TextWriter error, bool verbose)
                 (ExitCodes.InvalidInput, "The statement would write, and queries run read-only: add --write to allow it."),
             QueryFailedException { Failure: QueryFailure.NotAQuery } query =>
                 (ExitCodes.InvalidInput, $"{query.Message.TrimEnd('.')}. Add --write to run statements other than queries."),
+            QueryFailedException { Failure: QueryFailure.ResultTooLarge } query =>
+                (ExitCodes.Failed, $"{query.Message.TrimEnd('.')}, or raise --max-bytes."),
             QueryFailedException { Failure: QueryFailure.InvalidInput or QueryFailure.MultipleStatements } query => (ExitCodes.InvalidInput, query.Message),
             // Class 42 is "syntax error or access rule violation": the SQL text itself is wrong.
             QueryFailedException { Failure: QueryFailure.Sql, InnerException: PostgresException { SqlState: ['4', '2', ..] } } query => (ExitCodes.InvalidInput, query.Message),

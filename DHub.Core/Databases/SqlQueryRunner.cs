@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Npgsql;
 
@@ -5,8 +6,8 @@ namespace DHub.Core.Databases;
 
 /// <summary>
 /// Runs exactly one user statement. Read-only by default: the transaction is READ ONLY and rolled
-/// back; with <see cref="SqlQuery.AllowWrite"/> it commits. Always under a statement timeout and a
-/// row cap. The statement goes to the server as a single prepared command, so the server itself
+/// back; with <see cref="SqlQuery.AllowWrite"/> it commits. Always under a statement timeout, a
+/// row cap and a cap on the bytes of the result. The statement goes to the server as a single prepared command, so the server itself
 /// rejects smuggled extra statements such as <c>COMMIT; DROP ...</c>.
 /// </summary>
 /// <remarks>
@@ -17,7 +18,16 @@ namespace DHub.Core.Databases;
 /// </remarks>
 public static class SqlQueryRunner
 {
+    /// <summary>Runs the statement and keeps its rows; they are at most <see cref="SqlQuery.MaxResultBytes"/>.</summary>
     public static async Task<QueryResult> RunAsync(NpgsqlDataSource source, SqlQuery query, CancellationToken cancellationToken)
+    {
+        var collector = new QueryResultCollector();
+        var summary = await RunAsync(source, query, collector, cancellationToken);
+        return collector.ToResult(summary);
+    }
+
+    /// <summary>Runs the statement and hands each row to <paramref name="sink"/> as it is read.</summary>
+    public static async Task<QuerySummary> RunAsync(NpgsqlDataSource source, SqlQuery query, IQueryResultSink sink, CancellationToken cancellationToken)
     {
         if (query.Validate() is { Count: > 0 } problems)
         {
@@ -37,7 +47,7 @@ public static class SqlQueryRunner
                 await RequireQueryAsync(connection, query, cancellationToken);
             }
 
-            var result = await ReadAsync(connection, query, cancellationToken);
+            var result = await ReadAsync(connection, query, sink, cancellationToken);
             if (query.AllowWrite)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -78,40 +88,89 @@ public static class SqlQueryRunner
         }
     }
 
-    private static async Task<QueryResult> ReadAsync(NpgsqlConnection connection, SqlQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads with <see cref="CommandBehavior.SequentialAccess"/>, so a row is never buffered whole, and
+    /// counts each value's size as PostgreSQL sends it before the value is materialised: a 200 MB
+    /// value is refused from its length alone.
+    /// </summary>
+    private static async Task<QuerySummary> ReadAsync(NpgsqlConnection connection, SqlQuery query, IQueryResultSink sink, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection) { Timeout = query.TimeoutSeconds + 5 };
         batch.BatchCommands.Add(new NpgsqlBatchCommand(query.Sql));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
 
         if (reader.FieldCount == 0)
         {
-            return new QueryResult([], [], false, reader.RecordsAffected);
+            return new QuerySummary(0, false, reader.RecordsAffected);
         }
 
         var columns = Enumerable.Range(0, reader.FieldCount)
             .Select(i => new QueryColumn(reader.GetName(i), reader.GetDataTypeName(i)))
             .ToList();
-        var rows = new List<object?[]>();
+        sink.BeginRows(columns);
+        var rowCount = 0;
         var truncated = false;
-        while (await reader.ReadAsync(cancellationToken))
+        long bytes = 0;
+        try
         {
-            if (rows.Count == query.Limit)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                truncated = true;
-                break;
-            }
+                if (rowCount == query.Limit)
+                {
+                    truncated = true;
+                    break;
+                }
 
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = Normalize(reader.IsDBNull(i) ? null : reader.GetValue(i));
-            }
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (await reader.IsDBNullAsync(i, cancellationToken))
+                    {
+                        bytes += sizeof(int);
+                    }
+                    else
+                    {
+                        // The length word plus the value, known from the message header before the value is read.
+                        bytes += sizeof(int) + reader.GetBytes(i, 0, null, 0, 0);
+                        if (bytes > query.MaxResultBytes)
+                        {
+                            throw QueryFailedException.ResultTooLarge(query.MaxResultBytes);
+                        }
 
-            rows.Add(row);
+                        row[i] = ReadValue(reader, i, columns[i], rowCount + 1);
+                    }
+                }
+
+                if (bytes > query.MaxResultBytes)
+                {
+                    throw QueryFailedException.ResultTooLarge(query.MaxResultBytes);
+                }
+
+                sink.AddRow(row);
+                rowCount++;
+            }
+        }
+        catch (QueryFailedException)
+        {
+            // Without this, disposing the reader would still receive (and skip) every remaining row.
+            batch.Cancel();
+            throw;
         }
 
-        return new QueryResult(columns, rows, truncated, null);
+        return new QuerySummary(rowCount, truncated, null);
+    }
+
+    private static object? ReadValue(NpgsqlDataReader reader, int ordinal, QueryColumn column, int row)
+    {
+        try
+        {
+            return Normalize(reader.GetValue(ordinal));
+        }
+        catch (Exception ex) when (ex is InvalidCastException or OverflowException)
+        {
+            throw new QueryFailedException(QueryFailure.UnrepresentableValue,
+                $"Row {row}, column '{column.Name}' ({column.Type}) holds a value that cannot be returned as it is; cast it to text in the query, e.g. {column.Name}::text.", ex);
+        }
     }
 
     /// <summary>Keeps values JSON and tables understand; anything exotic (ranges, geometry, bit strings) becomes text.</summary>
@@ -119,6 +178,9 @@ public static class SqlQueryRunner
     {
         null => null,
         byte[] bytes => "\\x" + Convert.ToHexStringLower(bytes), // bytea, as PostgreSQL prints it
+        // JSON has no NaN or Infinity; PostgreSQL's own spelling keeps them readable.
+        double number when !double.IsFinite(number) => number.ToString(CultureInfo.InvariantCulture),
+        float number when !float.IsFinite(number) => number.ToString(CultureInfo.InvariantCulture),
         Array array => array.Cast<object?>().Select(Normalize).ToArray(),
         string or bool or short or int or long or float or double or decimal or Guid or DateTime or DateOnly or TimeOnly or TimeSpan or DateTimeOffset => value,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),

@@ -61,6 +61,15 @@ public sealed class HostileRequestTests(LocalAppFixture fixture)
         "SELECT postgres_fdw_disconnect_all()", "SELECT pg_sleep(60)",
     ];
 
+    /// <summary>Answers that would be too large to hold, or hold values JSON cannot carry.</summary>
+    private static readonly string[] OversizedResults =
+    [
+        "SELECT repeat('x', 200000000)", "SELECT repeat('x', 20000000) FROM generate_series(1, 50)",
+        "SELECT repeat('x', 100000) FROM generate_series(1, 1000)", "SELECT decode(repeat('ab', 10000000), 'hex')",
+        "SELECT repeat('é', 9000000)", "SELECT array_fill(now(), ARRAY[2000000])", "SELECT 'NaN'::numeric", "SELECT 1e100::numeric",
+        "SELECT interval '1 month'",
+    ];
+
     private static readonly string[] BadSeedBodies =
     [
         "", "nope", "[]", """{"scale": 0}""", """{"scale": -0.5}""", """{"scale": 1000.01}""", """{"scale": 1e309}""", """{"scale": "NaN"}""",
@@ -83,6 +92,8 @@ public sealed class HostileRequestTests(LocalAppFixture fixture)
             System.Text.Json.JsonSerializer.Serialize(new { sql }))));
         requests.AddRange(EscapesFromTheTransaction.Select(sql => new HostileRequest($"escape {Short(sql)}", HttpMethod.Post, "/api/databases/employees_db/query",
             System.Text.Json.JsonSerializer.Serialize(new { sql }))));
+        requests.AddRange(OversizedResults.Select(sql => new HostileRequest($"result {Short(sql)}", HttpMethod.Post, "/api/databases/employees_db/query",
+            System.Text.Json.JsonSerializer.Serialize(new { sql, limit = 10_000 }))));
         requests.AddRange(BadSeedBodies.Select(body => new HostileRequest($"seed body {Short(body)}", HttpMethod.Post, "/api/seed", body, ApiKey: LocalAppFixture.ApiKey)));
 
         requests.Add(new("query as text/plain", HttpMethod.Post, "/api/databases/employees_db/query", "SELECT 1", "text/plain"));

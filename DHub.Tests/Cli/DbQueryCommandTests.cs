@@ -146,6 +146,8 @@ public sealed class DbQueryCommandTests(LocalAppFixture fixture)
     [InlineData("--limit", "10001")]
     [InlineData("--timeout", "0")]
     [InlineData("--timeout", "601")]
+    [InlineData("--max-bytes", "1023")]
+    [InlineData("--max-bytes", "1073741825")]
     public async Task Limits_out_of_range_are_invalid_input(string option, string value)
     {
         using var cli = await CliRunner.ForFixtureAsync(fixture);
@@ -162,6 +164,35 @@ public sealed class DbQueryCommandTests(LocalAppFixture fixture)
 
         result.AssertOneLineError(1);
         Assert.Contains("timeout of 1 s", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_result_past_max_bytes_is_refused_with_one_line_and_no_rows()
+    {
+        using var cli = await CliRunner.ForFixtureAsync(fixture);
+        const string sql = "SELECT repeat('x', 1000) AS filler FROM generate_series(1, 10)";
+
+        var refused = await cli.RunAsync("db", "query", sql, "--max-bytes", "4096");
+        var fits = await cli.RunAsync("db", "query", sql, "--max-bytes", "20000", "--json");
+
+        refused.AssertOneLineError(1);
+        Assert.Contains("larger than the limit of 4096 bytes", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--max-bytes", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("xxxx", refused.Out, StringComparison.Ordinal);
+        fits.AssertSuccess();
+        Assert.Equal(10, fits.Json().GetProperty("rowCount").GetInt32());
+    }
+
+    /// <summary>The default cap applies without the option: a 20 MB value is refused from its length, not loaded.</summary>
+    [Fact]
+    public async Task Without_max_bytes_the_default_cap_applies()
+    {
+        using var cli = await CliRunner.ForFixtureAsync(fixture);
+
+        var result = await cli.RunAsync("db", "query", "SELECT repeat('x', 20000000)");
+
+        result.AssertOneLineError(1);
+        Assert.Contains($"larger than the limit of {SqlQuery.DefaultMaxResultBytes} bytes", result.Error, StringComparison.Ordinal);
     }
 
     private async Task<string> DigestAsync(string sql)
