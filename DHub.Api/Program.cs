@@ -37,6 +37,7 @@ builder.Services.AddSingleton<DatabaseInventory>();
 builder.Services.AddSingleton<ServerCatalog>();
 builder.Services.AddSingleton<SeedOperations>();
 builder.Services.AddSingleton<SeedRunCoordinator>();
+builder.Services.AddHostedService<PreparedTransactionRecoveryService>();
 builder.Services.AddSingleton<ReaderConnectionProvider>();
 builder.Services.AddHealthChecks().AddCheck<DemoDatabasesHealthCheck>("demo-databases");
 
