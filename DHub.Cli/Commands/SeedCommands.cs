@@ -283,7 +283,7 @@ public static class SeedCommands
             return $"A clear is in progress (run {runId}){since}.";
         }
 
-        var at = running.Table is { } table ? $", loading {table}" : "";
+        var at = running.Table is { } table ? $", at {table}" : "";
         return $"A seed is in progress (run {runId}): phase {running.Phase} of {SeedInProgress.PhaseCount} ({running.PhaseName}){at}, "
             + $"{running.TablesLoaded} of {SeedInProgress.TableCount} tables loaded, {DisplayFormat.Count(running.RowsLoaded)} rows so far{since}.";
     }

@@ -52,17 +52,14 @@ public sealed partial class DatabaseInventory(DemoDatabaseConnections connection
     /// has reached while it waits for the next, so it must take them in the order a writer takes its
     /// exclusive locks (a seed's), or the two could deadlock.
     /// </param>
-    /// <exception cref="DatabaseTimeoutException">
-    /// Counting took longer than <paramref name="statementTimeout"/>; typically a seed, a clear or another
-    /// transaction holds a lock on one of the tables.
-    /// </exception>
     /// <param name="lockTimeout">
-    /// How long the count may wait for one table's lock. Shorter than <paramref name="statementTimeout"/>, the
-    /// caller learns early that a table is locked and may look for who holds it, and try again.
+    /// How long the count may wait for one table's lock: the caller learns early that a table is locked,
+    /// and may look for who holds it and try again.
     /// </param>
     /// <exception cref="PostgresException">
-    /// With <see cref="PostgresErrorCodes.LockNotAvailable"/>: a table stayed locked longer than <paramref name="lockTimeout"/>
-    /// (when that is shorter than <paramref name="statementTimeout"/>).
+    /// With <see cref="PostgresErrorCodes.LockNotAvailable"/>, a table stayed locked longer than <paramref name="lockTimeout"/>;
+    /// with <see cref="PostgresErrorCodes.QueryCanceled"/>, counting took longer than <paramref name="statementTimeout"/>
+    /// (<see cref="CountTimedOut"/> makes the user's message of either).
     /// </exception>
     public async Task<IReadOnlyList<TableRowCount>> CountRowsAsync(
         string database, IReadOnlyList<string> lockOrder, TimeSpan statementTimeout, TimeSpan lockTimeout, CancellationToken cancellationToken)
@@ -115,25 +112,18 @@ public sealed partial class DatabaseInventory(DemoDatabaseConnections connection
         batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
 
         var counts = new long[tables.Count];
-        try
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 counts[reader.GetInt32(0)] = reader.GetInt64(1);
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled
-            || (ex.SqlState == PostgresErrorCodes.LockNotAvailable && lockTimeout >= statementTimeout))
-        {
-            throw CountTimedOut(database, statementTimeout, ex);
-        }
-
         return [.. tables.Select((table, i) => new TableRowCount(table.Name, counts[i]))];
     }
 
-    /// <summary>The failure of a count of <paramref name="database"/> that could not finish within <paramref name="statementTimeout"/>.</summary>
+    /// <summary>The failure of a count of <paramref name="database"/> that could not finish within <paramref name="statementTimeout"/>; typically a seed, a clear or another transaction held a lock on one of the tables.</summary>
     public DatabaseTimeoutException CountTimedOut(string database, TimeSpan statementTimeout, Exception inner)
     {
         var seconds = statementTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

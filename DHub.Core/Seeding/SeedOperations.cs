@@ -16,7 +16,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
     private const string PreviousContentsKept = "Every database keeps its previous contents.";
 
     // How long a status's count waits for a table lock before it asks again whether a run holds them.
-    private static readonly TimeSpan StatusLockWait = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan StatusLockWait = TimeSpan.FromSeconds(1);
 
     public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger)
         : this(connections, inventory, logger, TimeProvider.System)
@@ -61,6 +61,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
                     await session.RecordProgressAsync(phase.Number, phase.Name, current, rowCounts.Count, rowCounts.Values.Sum(), cancellationToken);
                     var rows = await LoadAsync(session, load, cancellationToken);
                     rowCounts[current] = rows;
+                    await session.RecordProgressAsync(phase.Number, phase.Name, current, rowCounts.Count, rowCounts.Values.Sum(), cancellationToken);
                     progress?.Report(new SeedProgress(SeedStep.TableLoaded, phase.Number, phase.Name, load.Database, load.Table, rows, clock.Elapsed));
                 }
 
@@ -129,7 +130,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
             // a run that started meanwhile is reported at once, anything else is waited for up to the timeout.
             var remaining = Max(statementTimeout - clock.Elapsed, TimeSpan.FromMilliseconds(1));
             var lockWait = remaining < StatusLockWait ? remaining : StatusLockWait;
-            var counts = await Task.WhenAll(DemoDatabases.All.Select(database => CountAsync(database, remaining, lockWait, cancellationToken)));
+            var counts = await Task.WhenAll(DemoDatabases.All.Select(database => CountAsync(database, statementTimeout, remaining, lockWait, cancellationToken)));
             if (counts.All(c => c.Counts is not null))
             {
                 return new SeedStatus([.. counts.Select(c => c.Counts!)], lastRun);
@@ -146,18 +147,23 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>One database's counts, or the lock error when a table stayed locked longer than <paramref name="lockWait"/>.</summary>
+    /// <param name="timeout">The whole status's timeout, as the user gave it; <paramref name="remaining"/> is what is left of it.</param>
     private async Task<(string Database, DatabaseRowCounts? Counts, PostgresException? Locked)> CountAsync(
-        string database, TimeSpan statementTimeout, TimeSpan lockWait, CancellationToken cancellationToken)
+        string database, TimeSpan timeout, TimeSpan remaining, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         try
         {
             // Each count locks the demo tables in the order a seed does (DemoTables), so the two cannot deadlock.
-            var tables = await inventory.CountRowsAsync(database, [.. DemoTables.In(database).Select(t => t.Table)], statementTimeout, lockWait, cancellationToken);
+            var tables = await inventory.CountRowsAsync(database, [.. DemoTables.In(database).Select(t => t.Table)], remaining, lockWait, cancellationToken);
             return (database, new DatabaseRowCounts(database, tables), null);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             return (database, null, ex);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            throw inventory.CountTimedOut(database, timeout, ex);
         }
     }
 

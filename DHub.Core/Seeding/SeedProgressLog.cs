@@ -17,7 +17,6 @@ namespace DHub.Core.Seeding;
 public static class SeedProgressLog
 {
     private const string EnsureTableSql = """
-        CREATE SCHEMA IF NOT EXISTS dhub;
         CREATE TABLE IF NOT EXISTS dhub.seed_progress (
             run_id        uuid PRIMARY KEY,
             kind          text NOT NULL CHECK (kind IN ('seed', 'clear')),
@@ -29,13 +28,15 @@ public static class SeedProgressLog
             tables_loaded integer NOT NULL,
             rows_loaded   bigint NOT NULL,
             updated_at    timestamptz NOT NULL
-        );
+        )
         """;
 
     /// <summary>Records a run that has just taken the lock, replacing whatever earlier runs left.</summary>
     public static async Task StartAsync(SeedLock held, Guid runId, string kind, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(held.Connection);
+        // One statement per command: a batch with parameters cannot hold a command of several.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("CREATE SCHEMA IF NOT EXISTS dhub"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(EnsureTableSql));
         // Only the lock's holder writes here, so every other row is a finished or crashed run's.
         batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM dhub.seed_progress"));
