@@ -45,6 +45,7 @@ builder.Services.AddSingleton<ServerCatalog>();
 builder.Services.AddSingleton(SeedPipeline.Default);
 builder.Services.AddSingleton<SeedOperations>();
 builder.Services.AddSingleton<SeedRunCoordinator>();
+builder.Services.AddHostedService<PreparedTransactionRecoveryService>();
 builder.Services.AddSingleton<ReaderConnectionProvider>();
 builder.Services.AddHealthChecks().AddCheck<DemoDatabasesHealthCheck>("demo-databases");
 

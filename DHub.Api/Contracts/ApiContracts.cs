@@ -35,10 +35,25 @@ public sealed record TableCountResponse(string Table, long Rows);
 
 public sealed record DatabaseCountsResponse(string Database, long TotalRows, IReadOnlyList<TableCountResponse> Tables);
 
-public sealed record SeedStatusResponse(long TotalRows, IReadOnlyList<DatabaseCountsResponse> Databases, SeedRun? LastRun)
+/// <summary>The run holding the tables: which phase of how many, the table it loads, and what it has loaded so far.</summary>
+public sealed record SeedInProgressResponse(
+    Guid? RunId, string? Kind, DateTimeOffset? StartedAt, int Phase, int Phases, string? PhaseName, string? Table,
+    int TablesLoaded, int Tables, long RowsLoaded, DateTimeOffset? UpdatedAt)
+{
+    public static SeedInProgressResponse From(SeedInProgress run) => new(
+        run.RunId, run.Kind, run.StartedAt, run.Phase, SeedInProgress.PhaseCount, run.PhaseName, run.Table,
+        run.TablesLoaded, SeedInProgress.TableCount, run.RowsLoaded, run.UpdatedAt);
+}
+
+/// <summary>
+/// The counts and the last run; while a seed or clear runs, <c>inProgress</c> describes it instead of
+/// counts (<c>totalRows</c> null, <c>databases</c> empty): its tables stay locked until it commits.
+/// </summary>
+public sealed record SeedStatusResponse(SeedInProgressResponse? InProgress, long? TotalRows, IReadOnlyList<DatabaseCountsResponse> Databases, SeedRun? LastRun)
 {
     public static SeedStatusResponse From(SeedStatus status) => new(
-        status.TotalRows,
+        status.InProgress is { } running ? SeedInProgressResponse.From(running) : null,
+        status.InProgress is null ? status.TotalRows : null,
         [.. status.Databases.Select(d => new DatabaseCountsResponse(d.Database, d.TotalRows, [.. d.Tables.Select(t => new TableCountResponse(t.Table, t.Rows))]))],
         status.LastRun);
 }

@@ -17,7 +17,7 @@ public static class SeedEndpoints
         group.MapGet("/status", async (SeedOperations operations, QueryTimeout timeout, CancellationToken cancellationToken) =>
                 TypedResults.Ok(SeedStatusResponse.From(await operations.GetStatusAsync(timeout.AsTimeSpan, cancellationToken))))
             .WithName("GetSeedStatus")
-            .WithSummary("Row counts per database and table, and the last completed run. Answers 504 when counting exceeds the statement timeout, e.g. while a seed holds the tables.")
+            .WithSummary("Row counts per database and table, and the last completed run. While a seed or clear runs, answers at once with that run (inProgress) instead of counts. Answers 504 when another transaction keeps a table locked past the statement timeout.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 

@@ -123,12 +123,12 @@ public static class SeedCommands
     {
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"Give up when counting a database's rows takes longer than this many seconds (1-{SqlQuery.MaxTimeoutSeconds}), e.g. while a seed holds its tables.",
+            Description = $"Give up when counting a database's rows takes longer than this many seconds (1-{SqlQuery.MaxTimeoutSeconds}), e.g. while another transaction keeps a table locked.",
             DefaultValueFactory = _ => SqlQuery.DefaultTimeoutSeconds,
             HelpName = "seconds",
         };
         var command = services.WithExamples(
-            new Command("status", "Show the row count of every table of the six demo databases, the totals, and the last seed run.") { timeout },
+            new Command("status", "Show the row count of every table of the six demo databases, the totals, and the last seed run; while a seed or clear runs, that run and how far it is (exit 0).") { timeout },
             "dhub seed status",
             "dhub seed status --json --timeout 5");
         services.SetAction(command, async (run, cancellationToken) =>
@@ -142,12 +142,22 @@ public static class SeedCommands
             var status = await run.Server().SeedOperations().GetStatusAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
             if (run.Json)
             {
+                // A run in progress is a state to report, not a failure: exit 0, with the run instead of counts.
                 run.Output.WriteJson(new
                 {
+                    inProgress = status.InProgress is null ? null : InProgressJson(status.InProgress),
                     databases = status.Databases.Select(d => new { name = d.Database, tables = d.Tables.Select(t => new { name = t.Table, t.Rows }), d.TotalRows }),
-                    status.TotalRows,
+                    totalRows = status.InProgress is null ? status.TotalRows : (long?)null,
                     lastRun = status.LastRun is null ? null : RunJson(status.LastRun),
                 });
+                return ExitCodes.Success;
+            }
+
+            if (status.InProgress is { } running)
+            {
+                run.Output.WriteLine(Describe(running));
+                run.Output.WriteLine("Row counts are shown once it has finished: until then it keeps the tables locked.");
+                run.Output.WriteLine(LastSeedLine(status.LastRun));
                 return ExitCodes.Success;
             }
 
@@ -164,10 +174,7 @@ public static class SeedCommands
             }
 
             run.Output.WriteLine($"Total: {DisplayFormat.Count(status.TotalRows)} rows in {status.Databases.Sum(d => d.Tables.Count)} tables of {status.Databases.Count} databases.");
-            run.Output.WriteLine(status.LastRun is { } last
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"Last seed: seed {last.Seed}, scale {last.Scale}, as of {last.AsOf:yyyy-MM-dd}, at {last.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {DisplayFormat.Seconds(last.Duration)}.")
-                : "Last seed: none recorded.");
+            run.Output.WriteLine(LastSeedLine(status.LastRun));
             return ExitCodes.Success;
         });
         return command;
@@ -183,8 +190,14 @@ public static class SeedCommands
         services.SetAction(command, async (run, cancellationToken) =>
         {
             var operations = run.Server().SeedOperations();
+            var status = await operations.GetStatusAsync(cancellationToken);
+            if (status.InProgress is not null)
+            {
+                throw new SeedAlreadyRunningException();
+            }
+
             // The status counts every table of the databases, a user's own ones included; a clear empties only the demo tables.
-            var databases = (await operations.GetStatusAsync(cancellationToken)).Databases
+            var databases = status.Databases
                 .Select(d => d with { Tables = d.Tables.Where(t => DemoTables.In(d.Database).Any(demo => demo.Table == t.Table)).ToList() })
                 .ToList();
             var totalRows = databases.Sum(d => d.TotalRows);
@@ -250,6 +263,45 @@ public static class SeedCommands
         [.. DemoDatabases.All.Select(name => new DatabaseRows(name, [.. run.RowCounts
             .Where(pair => pair.Key.StartsWith(name + ".", StringComparison.Ordinal))
             .Select(pair => new TableRowCount(pair.Key[(name.Length + 1)..], pair.Value))]))];
+
+    private static string LastSeedLine(SeedRun? last) => last is null
+        ? "Last seed: none recorded."
+        : string.Create(CultureInfo.InvariantCulture,
+            $"Last seed: seed {last.Seed}, scale {last.Scale}, as of {last.AsOf:yyyy-MM-dd}, at {last.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {DisplayFormat.Seconds(last.Duration)}.");
+
+    /// <summary>One line: which run, how far, since when.</summary>
+    private static string Describe(SeedInProgress running)
+    {
+        if (running.RunId is not { } runId)
+        {
+            return "A seed, clear or recovery is starting (it holds the seeding lock but has not recorded itself yet).";
+        }
+
+        var since = running.StartedAt is { } started ? string.Create(CultureInfo.InvariantCulture, $", started {started.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC") : "";
+        if (running.Kind == "clear")
+        {
+            return $"A clear is in progress (run {runId}){since}.";
+        }
+
+        var at = running.Table is { } table ? $", at {table}" : "";
+        return $"A seed is in progress (run {runId}): phase {running.Phase} of {SeedInProgress.PhaseCount} ({running.PhaseName}){at}, "
+            + $"{running.TablesLoaded} of {SeedInProgress.TableCount} tables loaded, {DisplayFormat.Count(running.RowsLoaded)} rows so far{since}.";
+    }
+
+    private static object InProgressJson(SeedInProgress running) => new
+    {
+        running.RunId,
+        running.Kind,
+        running.StartedAt,
+        running.Phase,
+        phases = SeedInProgress.PhaseCount,
+        running.PhaseName,
+        running.Table,
+        running.TablesLoaded,
+        tables = SeedInProgress.TableCount,
+        running.RowsLoaded,
+        running.UpdatedAt,
+    };
 
     private static object RunJson(SeedRun run) => new
     {

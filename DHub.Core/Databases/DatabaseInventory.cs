@@ -52,15 +52,21 @@ public sealed partial class DatabaseInventory(DemoDatabaseConnections connection
     /// has reached while it waits for the next, so it must take them in the order a writer takes its
     /// exclusive locks (a seed's), or the two could deadlock.
     /// </param>
-    /// <exception cref="DatabaseTimeoutException">
-    /// Counting took longer than <paramref name="statementTimeout"/>; typically a seed, a clear or another
-    /// transaction holds a lock on one of the tables.
+    /// <param name="lockTimeout">
+    /// How long the count may wait for one table's lock: the caller learns early that a table is locked,
+    /// and may look for who holds it and try again.
+    /// </param>
+    /// <exception cref="PostgresException">
+    /// With <see cref="PostgresErrorCodes.LockNotAvailable"/>, a table stayed locked longer than <paramref name="lockTimeout"/>;
+    /// with <see cref="PostgresErrorCodes.QueryCanceled"/>, counting took longer than <paramref name="statementTimeout"/>
+    /// (<see cref="CountTimedOut"/> makes the user's message of either).
     /// </exception>
     public async Task<IReadOnlyList<TableRowCount>> CountRowsAsync(
-        string database, IReadOnlyList<string> lockOrder, TimeSpan statementTimeout, CancellationToken cancellationToken)
+        string database, IReadOnlyList<string> lockOrder, TimeSpan statementTimeout, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
         // Zero would mean "no timeout" to the server.
         ArgumentOutOfRangeException.ThrowIfLessThan(statementTimeout, TimeSpan.FromMilliseconds(1));
+        ArgumentOutOfRangeException.ThrowIfLessThan(lockTimeout, TimeSpan.FromMilliseconds(1));
 
         await using var connection = await connections.For(database).OpenConnectionAsync(cancellationToken);
         var tables = new List<(string Name, string Sql)>();
@@ -95,32 +101,36 @@ public sealed partial class DatabaseInventory(DemoDatabaseConnections connection
             // Npgsql's own timeout only backs up the server's, so callers see the server's clean cancellation.
             Timeout = (int)Math.Ceiling(statementTimeout.TotalSeconds) + 5,
         };
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('statement_timeout', $1, true)")
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)")
         {
-            Parameters = { new NpgsqlParameter { Value = $"{(long)statementTimeout.TotalMilliseconds}ms" } },
+            Parameters =
+            {
+                new NpgsqlParameter { Value = $"{(long)statementTimeout.TotalMilliseconds}ms" },
+                new NpgsqlParameter { Value = $"{Math.Max(1, (long)lockTimeout.TotalMilliseconds)}ms" },
+            },
         });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
 
         var counts = new long[tables.Count];
-        try
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 counts[reader.GetInt32(0)] = reader.GetInt64(1);
             }
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
-        {
-            var seconds = statementTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            LogCountTimedOut(database, statementTimeout.TotalMilliseconds);
-            throw new DatabaseTimeoutException(database, statementTimeout,
-                $"Counting the rows of {database} took longer than {seconds} s and was cancelled. A seed or clear in progress, "
-                + "or another transaction holding a lock on one of its tables, makes the count wait; try again when it is done.", ex);
-        }
-
         return [.. tables.Select((table, i) => new TableRowCount(table.Name, counts[i]))];
+    }
+
+    /// <summary>The failure of a count of <paramref name="database"/> that could not finish within <paramref name="statementTimeout"/>; typically a seed, a clear or another transaction held a lock on one of the tables.</summary>
+    public DatabaseTimeoutException CountTimedOut(string database, TimeSpan statementTimeout, Exception inner)
+    {
+        var seconds = statementTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        LogCountTimedOut(database, statementTimeout.TotalMilliseconds);
+        return new DatabaseTimeoutException(database, statementTimeout,
+            $"Counting the rows of {database} took longer than {seconds} s and was cancelled. A seed or clear in progress, "
+            + "or another transaction holding a lock on one of its tables, makes the count wait; try again when it is done.", inner);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database {Database} is unreachable: {Reason}")]

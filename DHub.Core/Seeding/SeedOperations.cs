@@ -15,6 +15,9 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
 {
     private const string PreviousContentsKept = "Every database keeps its previous contents.";
 
+    // How long a status's count waits for a table lock before it asks again whether a run holds them.
+    private static readonly TimeSpan StatusLockWait = TimeSpan.FromSeconds(1);
+
     public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
         : this(connections, inventory, logger, time, SeedPipeline.Default)
     {
@@ -60,8 +63,10 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
                 {
                     var load = factory(context);
                     current = $"{load.Database}.{load.Table}";
+                    await session.RecordProgressAsync(phase.Number, phase.Name, current, rowCounts.Count, rowCounts.Values.Sum(), cancellationToken);
                     var rows = await LoadAsync(session, load, cancellationToken);
                     rowCounts[current] = rows;
+                    await session.RecordProgressAsync(phase.Number, phase.Name, current, rowCounts.Count, rowCounts.Values.Sum(), cancellationToken);
                     progress?.Report(new SeedProgress(SeedStep.TableLoaded, phase.Number, phase.Name, load.Database, load.Table, rows, clock.Elapsed));
                 }
 
@@ -70,6 +75,7 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
             }
 
             current = "commit";
+            await session.RecordProgressAsync(pipeline.Phases.Count, "commit", null, rowCounts.Count, rowCounts.Values.Sum(), cancellationToken);
             progress?.Report(new SeedProgress(SeedStep.Committing, pipeline.Phases.Count, "commit", Elapsed: clock.Elapsed));
             var run = new SeedRun(session.RunId, options.Seed, options.Scale, options.CustomerCount, options.EmployeeCount, options.AsOf, startedAt, clock.Elapsed, rowCounts);
             await session.CommitAsync((connection, ct) => SeedRunLog.WriteAsync(connection, run, ct), cancellationToken);
@@ -94,32 +100,78 @@ public sealed partial class SeedOperations(DemoDatabaseConnections connections, 
         }
     }
 
-    /// <summary>Per database and table row counts, and the last completed seed.</summary>
+    /// <summary>Per database and table row counts and the last completed seed; or, while a seed or clear runs, that run.</summary>
     /// <exception cref="DatabaseTimeoutException">A database's count exceeded <see cref="DatabaseInventory.DefaultCountTimeout"/>.</exception>
     public Task<SeedStatus> GetStatusAsync(CancellationToken cancellationToken) =>
         GetStatusAsync(DatabaseInventory.DefaultCountTimeout, cancellationToken);
 
-    /// <summary>Per database and table row counts, and the last completed seed.</summary>
-    /// <exception cref="DatabaseTimeoutException">A database's count exceeded <paramref name="statementTimeout"/>.</exception>
+    /// <summary>Per database and table row counts and the last completed seed; or, while a seed or clear runs, that run.</summary>
+    /// <exception cref="DatabaseTimeoutException">
+    /// A database's tables stayed locked, or its count ran, longer than <paramref name="statementTimeout"/>,
+    /// and no seed or clear was running: a transaction of someone else's holds them.
+    /// </exception>
     public async Task<SeedStatus> GetStatusAsync(TimeSpan statementTimeout, CancellationToken cancellationToken)
     {
-        // The last run first, the counts after: a run is recorded inside its own transactions, and a
-        // database it has not committed yet keeps its tables locked, so counts taken after reading run R
-        // include all of R's rows. Read the other way round, a status could name a run whose rows it
-        // partly missed (counted just before the seed took a database's tables).
-        SeedRun? lastRun;
-        await using (var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken))
+        ArgumentOutOfRangeException.ThrowIfLessThan(statementTimeout, TimeSpan.FromMilliseconds(1));
+        var clock = Stopwatch.StartNew();
+        while (true)
         {
-            lastRun = await SeedRunLog.ReadLatestAsync(connection, cancellationToken);
+            // The last run first, the counts after: a run is recorded inside its own transactions, and a
+            // database it has not committed yet keeps its tables locked, so counts taken after reading run R
+            // include all of R's rows. Read the other way round, a status could name a run whose rows it
+            // partly missed (counted just before the seed took a database's tables).
+            SeedRun? lastRun;
+            await using (var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken))
+            {
+                lastRun = await SeedRunLog.ReadLatestAsync(connection, cancellationToken);
+
+                // A running seed keeps every demo table locked until its commit: report it rather than wait.
+                if (await SeedProgressLog.ReadActiveAsync(connection, cancellationToken) is { } running)
+                {
+                    return new SeedStatus([], lastRun, running);
+                }
+            }
+
+            // No run held the lock a moment ago, but one may take the tables now, or a user's transaction
+            // may hold one. So a count waits for a table lock only briefly, then the run log is asked again:
+            // a run that started meanwhile is reported at once, anything else is waited for up to the timeout.
+            var remaining = Max(statementTimeout - clock.Elapsed, TimeSpan.FromMilliseconds(1));
+            var lockWait = remaining < StatusLockWait ? remaining : StatusLockWait;
+            var counts = await Task.WhenAll(DemoDatabases.All.Select(database => CountAsync(database, statementTimeout, remaining, lockWait, cancellationToken)));
+            if (counts.All(c => c.Counts is not null))
+            {
+                return new SeedStatus([.. counts.Select(c => c.Counts!)], lastRun);
+            }
+
+            if (remaining <= lockWait)
+            {
+                var (database, _, locked) = counts.First(c => c.Counts is null);
+                throw inventory.CountTimedOut(database, statementTimeout, locked!);
+            }
         }
+    }
 
-        // The six databases count at once: the status takes as long as the slowest, not the sum. Each
-        // count locks the demo tables in the order a seed does (DemoTables), so the two cannot deadlock.
-        var databases = await Task.WhenAll(DemoDatabases.All.Select(async database =>
-            new DatabaseRowCounts(database, await inventory.CountRowsAsync(
-                database, [.. DemoTables.In(database).Select(t => t.Table)], statementTimeout, cancellationToken))));
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-        return new SeedStatus(databases, lastRun);
+    /// <summary>One database's counts, or the lock error when a table stayed locked longer than <paramref name="lockWait"/>.</summary>
+    /// <param name="timeout">The whole status's timeout, as the user gave it; <paramref name="remaining"/> is what is left of it.</param>
+    private async Task<(string Database, DatabaseRowCounts? Counts, PostgresException? Locked)> CountAsync(
+        string database, TimeSpan timeout, TimeSpan remaining, TimeSpan lockWait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Each count locks the demo tables in the order a seed does (DemoTables), so the two cannot deadlock.
+            var tables = await inventory.CountRowsAsync(database, [.. DemoTables.In(database).Select(t => t.Table)], remaining, lockWait, cancellationToken);
+            return (database, new DatabaseRowCounts(database, tables), null);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return (database, null, ex);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+        {
+            throw inventory.CountTimedOut(database, timeout, ex);
+        }
     }
 
     /// <summary>Empties all 34 tables and restarts their identity sequences, atomically across the six databases.</summary>

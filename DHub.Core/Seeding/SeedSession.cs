@@ -18,11 +18,9 @@ namespace DHub.Core.Seeding;
 /// </remarks>
 public sealed partial class SeedSession : IAsyncDisposable
 {
-    // Any constant works; it only has to be the same for every DHub process ("DHubSeed" in ASCII).
-    private const long LockKey = 0x4448_7562_5365_6564;
     private const int RequiredPreparedTransactions = 6;
 
-    private readonly NpgsqlConnection _lock;
+    private readonly SeedLock _lock;
     private readonly Dictionary<string, NpgsqlConnection> _connections;
     private readonly Dictionary<string, DeferredIndexes> _deferred;
     private readonly ILogger _logger;
@@ -31,7 +29,7 @@ public sealed partial class SeedSession : IAsyncDisposable
     private readonly Dictionary<string, Task> _background = new(StringComparer.Ordinal);
     private bool _committed;
 
-    private SeedSession(Guid runId, NpgsqlConnection @lock, Dictionary<string, NpgsqlConnection> connections, Dictionary<string, DeferredIndexes> deferred, bool twoPhase, ILogger logger)
+    private SeedSession(Guid runId, SeedLock @lock, Dictionary<string, NpgsqlConnection> connections, Dictionary<string, DeferredIndexes> deferred, bool twoPhase, ILogger logger)
     {
         RunId = runId;
         _lock = @lock;
@@ -43,6 +41,10 @@ public sealed partial class SeedSession : IAsyncDisposable
 
     public Guid RunId { get; }
 
+    /// <summary>Records how far the run is, for a status asked meanwhile (<see cref="SeedProgressLog"/>); visible at once.</summary>
+    public Task RecordProgressAsync(int phase, string phaseName, string? table, int tablesLoaded, long rowsLoaded, CancellationToken cancellationToken) =>
+        SeedProgressLog.UpdateAsync(_lock, RunId, phase, phaseName, table, tablesLoaded, rowsLoaded, cancellationToken);
+
     /// <summary>Opens a session that empties the tables and loads nothing (clearing).</summary>
     public static Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken) =>
         BeginAsync(connections, logger, forLoading: false, cancellationToken);
@@ -53,19 +55,14 @@ public sealed partial class SeedSession : IAsyncDisposable
     /// </param>
     public static async Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, bool forLoading, CancellationToken cancellationToken)
     {
-        var @lock = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);
+        var @lock = await SeedLock.TryAcquireAsync(connections, cancellationToken) ?? throw new SeedAlreadyRunningException();
+        var runId = Guid.NewGuid();
         var opened = new Dictionary<string, NpgsqlConnection>(StringComparer.Ordinal);
         var deferred = new Dictionary<string, DeferredIndexes>(StringComparer.Ordinal);
         try
         {
-            await using (var acquire = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", @lock))
-            {
-                if (!(bool)(await acquire.ExecuteScalarAsync(cancellationToken))!)
-                {
-                    throw new SeedAlreadyRunningException();
-                }
-            }
-
+            // First, so that a status asked from now on names this run rather than waiting for its tables.
+            await SeedProgressLog.StartAsync(@lock, runId, forLoading ? "seed" : "clear", DateTimeOffset.UtcNow, cancellationToken);
             await PreparedTransactionRecovery.RecoverAsync(connections, logger, cancellationToken);
 
             foreach (var database in DemoDatabases.All)
@@ -87,13 +84,13 @@ public sealed partial class SeedSession : IAsyncDisposable
                 }
             }
 
-            var twoPhase = await SupportsTwoPhaseCommitAsync(@lock, cancellationToken);
+            var twoPhase = await SupportsTwoPhaseCommitAsync(@lock.Connection, cancellationToken);
             if (!twoPhase)
             {
                 LogNoTwoPhaseCommit(logger, RequiredPreparedTransactions);
             }
 
-            return new SeedSession(Guid.NewGuid(), @lock, opened, deferred, twoPhase, logger);
+            return new SeedSession(runId, @lock, opened, deferred, twoPhase, logger);
         }
         catch
         {
@@ -102,7 +99,8 @@ public sealed partial class SeedSession : IAsyncDisposable
                 await connection.DisposeAsync(); // returning a connection to the pool rolls back its transaction
             }
 
-            await ReleaseLockAsync(@lock);
+            await SeedProgressLog.EndAsync(@lock, runId);
+            await @lock.DisposeAsync();
             throw;
         }
     }
@@ -221,22 +219,8 @@ public sealed partial class SeedSession : IAsyncDisposable
             await connection.DisposeAsync();
         }
 
-        await ReleaseLockAsync(_lock);
-    }
-
-    /// <summary>Session-level advisory locks outlive <c>Close()</c> on a pooled connection, so unlock explicitly.</summary>
-    private static async Task ReleaseLockAsync(NpgsqlConnection connection)
-    {
-        try
-        {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
-        {
-            // The connection is broken, and the server released the lock when the session ended.
-        }
-
-        await connection.DisposeAsync();
+        await SeedProgressLog.EndAsync(_lock, RunId);
+        await _lock.DisposeAsync();
     }
 
     private async Task RollBackAsync()

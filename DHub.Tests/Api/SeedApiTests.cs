@@ -80,7 +80,7 @@ public sealed class SeedApiTests(LocalAppFixture fixture)
     }
 
     [Fact]
-    public async Task A_status_blocked_by_a_table_lock_answers_a_504_problem_at_the_query_timeout()
+    public async Task A_status_blocked_by_another_transactions_table_lock_answers_a_504_problem_at_the_query_timeout()
     {
         HttpResponseMessage response;
         await using (await HeldTableLock.TakeAsync(fixture, Core.Databases.DemoDatabases.Loans, "loans"))
@@ -95,6 +95,35 @@ public sealed class SeedApiTests(LocalAppFixture fixture)
 
         // Once the lock is gone the same endpoint answers again.
         Assert.Equal(6, (await (await fixture.Api.GetAsync("/api/seed/status", Token)).JsonAsync()).GetProperty("databases").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_status_during_a_seed_answers_200_with_the_run_in_progress_rather_than_a_504()
+    {
+        HttpResponseMessage response;
+        Core.Seeding.SeedRun run;
+        await using (var seed = await HeldSeed.StartAsync(fixture, tables: 3))
+        {
+            // Waiting for the seed's tables would end in a 504 after the fixture's query timeout.
+            response = await fixture.Api.GetAsync("/api/seed/status", Token);
+            run = await seed.FinishAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var status = await response.JsonAsync();
+        var progress = status.GetProperty("inProgress");
+        Assert.Equal(run.RunId, progress.GetProperty("runId").GetGuid());
+        Assert.Equal("seed", progress.GetProperty("kind").GetString());
+        Assert.Equal(3, progress.GetProperty("tablesLoaded").GetInt32());
+        Assert.Equal(34, progress.GetProperty("tables").GetInt32());
+        Assert.True(progress.GetProperty("rowsLoaded").GetInt64() > 0);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, status.GetProperty("totalRows").ValueKind);
+        Assert.Equal(0, status.GetProperty("databases").GetArrayLength());
+
+        var after = await (await fixture.Api.GetAsync("/api/seed/status", Token)).JsonAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, after.GetProperty("inProgress").ValueKind);
+        Assert.Equal(run.RunId, after.GetProperty("lastRun").GetProperty("runId").GetGuid());
+        Assert.Equal(6, after.GetProperty("databases").GetArrayLength());
     }
 
     private async Task<System.Text.Json.JsonElement> WaitForRunAsync(Guid runId)

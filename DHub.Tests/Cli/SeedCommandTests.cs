@@ -38,7 +38,7 @@ public sealed class SeedCommandTests(LocalAppFixture fixture)
     }
 
     [Fact]
-    public async Task Seed_status_blocked_by_a_table_lock_fails_at_its_timeout_with_one_line_and_exit_1()
+    public async Task Seed_status_blocked_by_another_transactions_table_lock_fails_at_its_timeout_with_one_line_and_exit_1()
     {
         using var cli = await CliRunner.ForFixtureAsync(fixture);
 
@@ -51,6 +51,40 @@ public sealed class SeedCommandTests(LocalAppFixture fixture)
         result.AssertOneLineError(1);
         Assert.Contains("loans_db took longer than 1 s", result.Error, StringComparison.Ordinal);
         (await cli.RunAsync("seed", "status", "--timeout", "1")).AssertSuccess();
+    }
+
+    [Fact]
+    public async Task Seed_status_during_a_seed_reports_the_run_and_exits_0_and_clear_refuses()
+    {
+        using var cli = await CliRunner.ForFixtureAsync(fixture);
+
+        CliResult text, json, clear;
+        SeedRun run;
+        await using (var seed = await HeldSeed.StartAsync(fixture, tables: 1))
+        {
+            // With the longest timeout: a status that waited for the seed's tables would not come back before the hold ends.
+            text = await cli.RunAsync("seed", "status", "--timeout", "600");
+            json = await cli.RunAsync("seed", "status", "--json", "--timeout", "600");
+            clear = await cli.RunAsync("seed", "clear", "--confirm");
+            run = await seed.FinishAsync();
+        }
+
+        text.AssertSuccess();
+        Assert.Contains($"A seed is in progress (run {run.RunId}): phase 1 of {SeedPhases.All.Count} ({SeedPhases.All[0].Name})", text.Out, StringComparison.Ordinal);
+        Assert.Contains("1 of 34 tables loaded", text.Out, StringComparison.Ordinal);
+        Assert.Contains("Last seed: seed ", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Total: ", text.Out, StringComparison.Ordinal);
+
+        json.AssertSuccess();
+        var progress = json.Json().GetProperty("inProgress");
+        Assert.Equal(run.RunId, progress.GetProperty("runId").GetGuid());
+        Assert.Equal(1, progress.GetProperty("tablesLoaded").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.Json().GetProperty("totalRows").ValueKind);
+        Assert.Equal(0, json.Json().GetProperty("databases").GetArrayLength());
+
+        clear.AssertOneLineError(1);
+        Assert.Contains("Another seed or clear is running", clear.Error, StringComparison.Ordinal);
+        Assert.Equal(run.RunId, (await cli.RunAsync("seed", "status", "--json")).Json().GetProperty("lastRun").GetProperty("runId").GetGuid());
     }
 
     [Theory]

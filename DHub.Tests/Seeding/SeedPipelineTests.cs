@@ -204,6 +204,43 @@ public sealed class SeedPipelineTests(LocalAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_status_during_a_seed_reports_the_run_and_its_progress_instead_of_waiting_for_the_tables()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        SeedStatus during;
+        SeedRun run;
+        List<SeedProgress> loaded;
+        await using (var seed = await HeldSeed.StartAsync(fixture, tables: 2))
+        {
+            // A timeout far longer than the test's patience: a status that waited for the tables would be cancelled, not answer.
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            patience.CancelAfter(TimeSpan.FromMinutes(1));
+            during = await scope.Operations.GetStatusAsync(TimeSpan.FromSeconds(SqlQuery.MaxTimeoutSeconds), patience.Token);
+            loaded = [.. seed.Loaded];
+            run = await seed.FinishAsync();
+        }
+
+        var progress = Assert.IsType<SeedInProgress>(during.InProgress);
+        Assert.Empty(during.Databases);
+        Assert.Equal(run.RunId, progress.RunId);
+        Assert.Equal("seed", progress.Kind);
+        // Held after its second table: it had recorded both as loaded.
+        var first = SeedPhases.All[0];
+        Assert.Equal((first.Number, first.Name), (progress.Phase, progress.PhaseName));
+        Assert.Equal($"{loaded[1].Database}.{loaded[1].Table}", progress.Table);
+        Assert.Equal(2, progress.TablesLoaded);
+        Assert.Equal(loaded[0].Rows + loaded[1].Rows, progress.RowsLoaded);
+        Assert.True(progress.RowsLoaded > 0);
+        Assert.NotEqual(run.RunId, during.LastRun?.RunId);
+
+        // Once it has committed, the status counts again and names it as the last run.
+        var after = await scope.Operations.GetStatusAsync(Token);
+        Assert.Null(after.InProgress);
+        Assert.Equal(run.RunId, after.LastRun?.RunId);
+        Assert.Equal(run.TotalRows, after.TotalRows);
+    }
+
+    [Fact]
     public async Task A_status_takes_its_table_locks_in_the_order_a_seed_does_so_the_two_cannot_deadlock()
     {
         const string application = "dhub-tests-lock-order";
