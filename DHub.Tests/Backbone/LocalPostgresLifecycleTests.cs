@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DHub.Tests.Backbone;
@@ -53,6 +56,83 @@ public sealed class LocalPostgresLifecycleTests
             {
                 Directory.Delete(dataDirectory, recursive: true);
             }
+        }
+    }
+
+    [Fact]
+    public async Task Stop_from_the_dashboard_shuts_postgres_down_cleanly_so_the_next_start_needs_no_recovery()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartLocalAsync();
+        var log = new ConcurrentQueue<string>();
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = CollectLogAsync(app, log, watching.Token);
+
+        // An open session: a smart shutdown waits for it, so only a fast shutdown ends before the supervisor's SIGKILL.
+        await using (var session = new NpgsqlConnection(await app.GetConnectionStringAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), ct)))
+        {
+            await session.OpenAsync(ct);
+            var commands = app.Services.GetRequiredService<ResourceCommandService>();
+            var stopped = await commands.ExecuteCommandAsync(DemoPostgresBuilderExtensions.ServerName, KnownResourceCommands.StopCommand, ct);
+            Assert.True(stopped.Success, stopped.Message);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(AppHostFactory.StartTimeout);
+            await app.ResourceNotifications.WaitForResourceAsync(
+                DemoPostgresBuilderExtensions.ServerName, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+
+            var started = await commands.ExecuteCommandAsync(DemoPostgresBuilderExtensions.ServerName, KnownResourceCommands.StartCommand, ct);
+            Assert.True(started.Success, started.Message);
+            await WaitForLogAsync(log, lines => StartsIn(lines) >= 2 && LastStart(lines).Any(l => l.Contains(ReadyLine, StringComparison.Ordinal)), timeout.Token);
+        }
+
+        await watching.CancelAsync();
+        await watcher;
+        var lines = log.ToList();
+        var restart = LastStart(lines);
+        var stop = lines.Take(lines.Count - restart.Count).ToList();
+        Assert.Contains(stop, l => l.Contains("received fast shutdown request", StringComparison.Ordinal));
+        Assert.Contains(restart, l => l.Contains("database system was shut down at", StringComparison.Ordinal));
+        Assert.DoesNotContain(restart, l => l.Contains("database system was interrupted", StringComparison.Ordinal));
+        Assert.DoesNotContain(restart, l => l.Contains("automatic recovery in progress", StringComparison.Ordinal));
+        await app.StopAsync(ct);
+    }
+
+    private const string StartLine = "starting PostgreSQL";
+    private const string ReadyLine = "database system is ready to accept connections";
+
+    private static int StartsIn(IReadOnlyList<string> lines) => lines.Count(l => l.Contains(StartLine, StringComparison.Ordinal));
+
+    /// <summary>The server's log from its last start on.</summary>
+    private static List<string> LastStart(IReadOnlyList<string> lines)
+    {
+        var last = lines.ToList().FindLastIndex(l => l.Contains(StartLine, StringComparison.Ordinal));
+        return last < 0 ? [] : [.. lines.Skip(last)];
+    }
+
+    /// <summary>The postgres resource's console log (the server logs to stderr), as the dashboard shows it.</summary>
+    private static async Task CollectLogAsync(DistributedApplication app, ConcurrentQueue<string> log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(DemoPostgresBuilderExtensions.ServerName).WithCancellation(cancellationToken))
+            {
+                foreach (var line in batch)
+                {
+                    log.Enqueue(line.Content);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Done watching.
+        }
+    }
+
+    private static async Task WaitForLogAsync(ConcurrentQueue<string> log, Func<IReadOnlyList<string>, bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition(log.ToList()))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
     }
 
