@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
+using DHub.Tests.DataHub.Support;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace DHub.Tests.Backbone;
@@ -63,10 +64,10 @@ public sealed class LocalPostgresLifecycleTests
     public async Task Stop_from_the_dashboard_shuts_postgres_down_cleanly_so_the_next_start_needs_no_recovery()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await StartLocalAsync();
-        var log = new ConcurrentQueue<string>();
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watcher = CollectLogAsync(app, log, watching.Token);
+        // The server logs to stderr; the AppHost logs each such line as an error of the resource's category.
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartLocalAsync(builder => builder.Services.AddLogging(logging => logging.AddProvider(logs)));
+        IReadOnlyList<string> ServerLog() => [.. logs.Lines.Where(l => l.Contains($" {ServerLogCategory}: ", StringComparison.Ordinal))];
 
         // An open session: a smart shutdown waits for it, so only a fast shutdown ends before the supervisor's SIGKILL.
         await using (var session = new NpgsqlConnection(await app.GetConnectionStringAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), ct)))
@@ -82,12 +83,13 @@ public sealed class LocalPostgresLifecycleTests
 
             var started = await commands.ExecuteCommandAsync(DemoPostgresBuilderExtensions.ServerName, KnownResourceCommands.StartCommand, ct);
             Assert.True(started.Success, started.Message);
-            await WaitForLogAsync(log, lines => StartsIn(lines) >= 2 && LastStart(lines).Any(l => l.Contains(ReadyLine, StringComparison.Ordinal)), timeout.Token);
+            while (!(StartsIn(ServerLog()) >= 2 && LastStart(ServerLog()).Any(l => l.Contains(ReadyLine, StringComparison.Ordinal))))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            }
         }
 
-        await watching.CancelAsync();
-        await watcher;
-        var lines = log.ToList();
+        var lines = ServerLog();
         var restart = LastStart(lines);
         var stop = lines.Take(lines.Count - restart.Count).ToList();
         Assert.Contains(stop, l => l.Contains("received fast shutdown request", StringComparison.Ordinal));
@@ -97,6 +99,7 @@ public sealed class LocalPostgresLifecycleTests
         await app.StopAsync(ct);
     }
 
+    private const string ServerLogCategory = $"DHub.AppHost.Resources.{DemoPostgresBuilderExtensions.ServerName}";
     private const string StartLine = "starting PostgreSQL";
     private const string ReadyLine = "database system is ready to accept connections";
 
@@ -109,36 +112,12 @@ public sealed class LocalPostgresLifecycleTests
         return last < 0 ? [] : [.. lines.Skip(last)];
     }
 
-    /// <summary>The postgres resource's console log (the server logs to stderr), as the dashboard shows it.</summary>
-    private static async Task CollectLogAsync(DistributedApplication app, ConcurrentQueue<string> log, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(DemoPostgresBuilderExtensions.ServerName).WithCancellation(cancellationToken))
-            {
-                foreach (var line in batch)
-                {
-                    log.Enqueue(line.Content);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Done watching.
-        }
-    }
+    private static Task<DistributedApplication> StartLocalAsync(params string[] settings) => StartLocalAsync(_ => { }, settings);
 
-    private static async Task WaitForLogAsync(ConcurrentQueue<string> log, Func<IReadOnlyList<string>, bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition(log.ToList()))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-    }
-
-    private static async Task<DistributedApplication> StartLocalAsync(params string[] settings)
+    private static async Task<DistributedApplication> StartLocalAsync(Action<IDistributedApplicationTestingBuilder> configure, params string[] settings)
     {
         var builder = await AppHostFactory.CreateAsync(["DHub:Postgres:Mode=Local", "DHub:Seed:Scale=0.01", .. settings]);
+        configure(builder);
         var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(AppHostFactory.StartTimeout);
