@@ -89,9 +89,11 @@ public static class DemoPostgresBuilderExtensions
         {
             if (!stopRegistered)
             {
-                // Before DCP signals the process: a fast shutdown via pg_ctl, so nothing outlives the AppHost
-                // (runuser would SIGKILL postgres two seconds after a smart-shutdown SIGTERM).
-                e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(cluster.Stop);
+                // After DCP has stopped the resources (its SIGTERM is a fast shutdown, see PostgresCluster): make sure the
+                // server is gone, so nothing outlives the AppHost, and remove an ephemeral cluster. Not on ApplicationStopping:
+                // blocking there holds up the AppHost's own shutdown while the dashboard still runs, and the dashboard's
+                // reconnects to the closing resource service end in gRPC stack traces (ENHANCE_YOUR_CALM) on the console.
+                e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(cluster.Stop);
                 stopRegistered = true;
             }
 

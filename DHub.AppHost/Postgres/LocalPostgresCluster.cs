@@ -62,7 +62,7 @@ public sealed class LocalPostgresCluster
     {
         try
         {
-            // Synchronous: it runs in an ApplicationStopping callback, which must not return before the server is gone.
+            // Synchronous: it runs in an ApplicationStopped callback, and the AppHost must not exit before the server is gone.
             _cluster.StopAsync(TimeSpan.FromSeconds(30), CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (InvalidOperationException)

@@ -14,6 +14,14 @@ internal static class OsCommand
     public static (string FileName, string[] Arguments) As(string? user, string program, params string[] arguments) =>
         user is null ? (program, arguments) : ("runuser", ["-u", user, "--", program, .. arguments]);
 
+    /// <summary>
+    /// The command line that becomes <paramref name="program"/> running as <paramref name="user"/>, for a long-running
+    /// server: <c>setpriv</c> replaces itself with the program, where <c>runuser</c> would stay as its parent and turn a
+    /// SIGTERM into a SIGKILL two seconds later.
+    /// </summary>
+    public static (string FileName, string[] Arguments) ExecAs(string? user, string program, params string[] arguments) =>
+        user is null ? (program, arguments) : ("setpriv", [$"--reuid={user}", $"--regid={user}", "--init-groups", "--", program, .. arguments]);
+
     /// <exception cref="InvalidOperationException">The program exited with a non-zero code; the message holds what it wrote.</exception>
     public static async Task RunAsync(string? user, string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {

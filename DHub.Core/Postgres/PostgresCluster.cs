@@ -14,6 +14,26 @@ public sealed class PostgresCluster
 
     private const string ServiceUser = "postgres";
 
+    /// <summary>
+    /// Runs the server command line given as arguments and turns SIGTERM or SIGINT into a fast shutdown
+    /// (SIGINT to the postmaster), then waits for the server to exit and exits with its code. PostgreSQL
+    /// takes SIGTERM as a smart shutdown, which waits for every client to disconnect: a supervisor that
+    /// stops with SIGTERM (DCP) would give up and SIGKILL it, leaving crash recovery for the next start.
+    /// The trap comes first so a signal that arrives during start-up is not lost.
+    /// </summary>
+    private const string FastShutdownWrapper = """
+        trap 'kill -INT "$server" 2>/dev/null' TERM INT
+        "$@" &
+        server=$!
+        wait "$server"
+        status=$?
+        while kill -0 "$server" 2>/dev/null; do
+          wait "$server"
+          status=$?
+        done
+        exit "$status"
+        """;
+
     /// <summary>What the server's OS user must own: the data directory, or a folder around it.</summary>
     private readonly string _ownedDirectory;
 
@@ -94,11 +114,15 @@ public sealed class PostgresCluster
 
     /// <summary>
     /// The command line of a server in the foreground on <paramref name="port"/> with the standard
-    /// settings, for a supervisor that runs it as its own child process (Aspire's DCP).
+    /// settings, for a supervisor that runs it as its own child process (Aspire's DCP) and stops it
+    /// with SIGTERM: that becomes a fast shutdown which completes, never a crash.
     /// </summary>
-    public (string FileName, string[] Arguments) ServerCommandLine(int port) =>
-        OsCommand.As(_runAsUser, Binaries.Postgres,
+    public (string FileName, string[] Arguments) ServerCommandLine(int port)
+    {
+        var (program, arguments) = OsCommand.ExecAs(_runAsUser, Binaries.Postgres,
             ["-D", DataDirectory, "-p", port.ToString(CultureInfo.InvariantCulture), .. PostgresServerSettings.AsArguments(PostgresServerSettings.Standard)]);
+        return ("bash", ["-c", FastShutdownWrapper, "postgres", program, .. arguments]);
+    }
 
     /// <summary>Appends settings to <c>postgresql.conf</c>; later lines win over initdb's defaults, and appending keeps the file's owner.</summary>
     internal Task AppendSettingsAsync(IEnumerable<KeyValuePair<string, string>> settings, CancellationToken cancellationToken) =>

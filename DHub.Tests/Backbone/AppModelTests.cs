@@ -90,7 +90,10 @@ public sealed class AppModelTests
         var args = (await ResourceConfiguration.EvaluateAsync(server)).Arguments.Select(a => a.Value?.ToString()).ToList();
         Assert.Contains("listen_addresses=127.0.0.1", args);
         Assert.Contains("25432", args);
-        Assert.Equal(OsCommand.IsRoot ? "runuser" : server.Cluster.Binaries.Postgres, server.Command);
+        // Wrapped so DCP's SIGTERM becomes a fast shutdown; as root, setpriv (not runuser) makes the server that user.
+        Assert.Equal("bash", server.Command);
+        Assert.Contains(server.Cluster.Binaries.Postgres, args);
+        Assert.Equal(OsCommand.IsRoot, args.Contains("setpriv"));
         Assert.True(server.Cluster.IsEphemeral);
     }
 

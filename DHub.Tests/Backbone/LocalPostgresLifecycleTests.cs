@@ -1,8 +1,12 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
+using DHub.Tests.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace DHub.Tests.Backbone;
@@ -56,9 +60,64 @@ public sealed class LocalPostgresLifecycleTests
         }
     }
 
-    private static async Task<DistributedApplication> StartLocalAsync(params string[] settings)
+    [Fact]
+    public async Task Stop_from_the_dashboard_shuts_postgres_down_cleanly_so_the_next_start_needs_no_recovery()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The server logs to stderr; the AppHost logs each such line as an error of the resource's category.
+        var logs = new CapturingLoggerProvider();
+        await using var app = await StartLocalAsync(builder => builder.Services.AddLogging(logging => logging.AddProvider(logs)));
+        IReadOnlyList<string> ServerLog() => [.. logs.Lines.Where(l => l.Contains($" {ServerLogCategory}: ", StringComparison.Ordinal))];
+
+        // An open session: a smart shutdown waits for it, so only a fast shutdown ends before the supervisor's SIGKILL.
+        await using (var session = new NpgsqlConnection(await app.GetConnectionStringAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), ct)))
+        {
+            await session.OpenAsync(ct);
+            var commands = app.Services.GetRequiredService<ResourceCommandService>();
+            var stopped = await commands.ExecuteCommandAsync(DemoPostgresBuilderExtensions.ServerName, KnownResourceCommands.StopCommand, ct);
+            Assert.True(stopped.Success, stopped.Message);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(AppHostFactory.StartTimeout);
+            await app.ResourceNotifications.WaitForResourceAsync(
+                DemoPostgresBuilderExtensions.ServerName, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+
+            var started = await commands.ExecuteCommandAsync(DemoPostgresBuilderExtensions.ServerName, KnownResourceCommands.StartCommand, ct);
+            Assert.True(started.Success, started.Message);
+            while (!(StartsIn(ServerLog()) >= 2 && LastStart(ServerLog()).Any(l => l.Contains(ReadyLine, StringComparison.Ordinal))))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            }
+        }
+
+        var lines = ServerLog();
+        var restart = LastStart(lines);
+        var stop = lines.Take(lines.Count - restart.Count).ToList();
+        Assert.Contains(stop, l => l.Contains("received fast shutdown request", StringComparison.Ordinal));
+        Assert.Contains(restart, l => l.Contains("database system was shut down at", StringComparison.Ordinal));
+        Assert.DoesNotContain(restart, l => l.Contains("database system was interrupted", StringComparison.Ordinal));
+        Assert.DoesNotContain(restart, l => l.Contains("automatic recovery in progress", StringComparison.Ordinal));
+        await app.StopAsync(ct);
+    }
+
+    private const string ServerLogCategory = $"DHub.AppHost.Resources.{DemoPostgresBuilderExtensions.ServerName}";
+    private const string StartLine = "starting PostgreSQL";
+    private const string ReadyLine = "database system is ready to accept connections";
+
+    private static int StartsIn(IReadOnlyList<string> lines) => lines.Count(l => l.Contains(StartLine, StringComparison.Ordinal));
+
+    /// <summary>The server's log from its last start on.</summary>
+    private static List<string> LastStart(IReadOnlyList<string> lines)
+    {
+        var last = lines.ToList().FindLastIndex(l => l.Contains(StartLine, StringComparison.Ordinal));
+        return last < 0 ? [] : [.. lines.Skip(last)];
+    }
+
+    private static Task<DistributedApplication> StartLocalAsync(params string[] settings) => StartLocalAsync(_ => { }, settings);
+
+    private static async Task<DistributedApplication> StartLocalAsync(Action<IDistributedApplicationTestingBuilder> configure, params string[] settings)
     {
         var builder = await AppHostFactory.CreateAsync(["DHub:Postgres:Mode=Local", "DHub:Seed:Scale=0.01", .. settings]);
+        configure(builder);
         var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(AppHostFactory.StartTimeout);

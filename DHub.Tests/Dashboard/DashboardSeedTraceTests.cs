@@ -40,6 +40,8 @@ public sealed partial class DashboardSeedTraceTests
     private const float TraceTimeoutMs = 120_000;
     // Generous: a Blazor page on two busy cores can take a minute to render.
     private const float UiTimeoutMs = 180_000;
+    // Per attempt; a navigation is tried twice (see NavigateAsync).
+    private const float NavigationTimeoutMs = 90_000;
 
     [Fact(Timeout = 10 * 60 * 1000)]
     public async Task The_seed_trace_and_its_seven_phases_are_shown_in_the_dashboard()
@@ -118,14 +120,15 @@ public sealed partial class DashboardSeedTraceTests
         try
         {
             // The token sets the auth cookie and redirects to the resources page.
-            await page.GotoAsync(loginUrl.ToString());
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal));
+            await NavigateAsync(page, loginUrl, () => page.WaitForURLAsync(
+                url => !new Uri(url).AbsolutePath.StartsWith("/login", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = NavigationTimeoutMs }));
 
-            await page.GotoAsync(new Uri(loginUrl, "/traces").ToString());
             var seedTrace = page.GetByText("seeder: seed", new() { Exact = true });
-            await Assertions.Expect(seedTrace).ToHaveCountAsync(1, new() { Timeout = TraceTimeoutMs });
+            await NavigateAsync(page, new Uri(loginUrl, "/traces"), () =>
+                Assertions.Expect(seedTrace).ToHaveCountAsync(1, new() { Timeout = TraceTimeoutMs }));
             await seedTrace.ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/traces/detail/", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/traces/detail/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
             await Assertions.Expect(SpanCell(page, "seed")).ToBeVisibleAsync(new() { Timeout = UiTimeoutMs });
 
             // Npgsql's spans (connections, COPY) outnumber ours and the span list is virtualized: filter it down to the
@@ -154,6 +157,25 @@ public sealed partial class DashboardSeedTraceTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "failure.png") });
             await File.WriteAllTextAsync(Path.Combine(artifacts, "failure.html"), await page.ContentAsync(), CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> and waits for what the test needs from it (<paramref name="shown"/>), not for the
+    /// whole page: under load a Blazor page's load event can take minutes while the element is long there. A
+    /// navigation that shows nothing in time is tried once more.
+    /// </summary>
+    private static async Task NavigateAsync(IPage page, Uri url, Func<Task> shown)
+    {
+        try
+        {
+            await page.GotoAsync(url.ToString(), new() { WaitUntil = WaitUntilState.Commit, Timeout = NavigationTimeoutMs });
+            await shown();
+        }
+        catch (PlaywrightException)
+        {
+            await page.GotoAsync(url.ToString(), new() { WaitUntil = WaitUntilState.Commit, Timeout = NavigationTimeoutMs });
+            await shown();
         }
     }
 
