@@ -37,13 +37,9 @@ if (!MaxResultBytesSetting.TryRead(builder.Configuration, out var maxResultBytes
 
 builder.Services.AddSingleton(queryTimeout);
 builder.Services.AddSingleton(maxResultBytes);
-builder.Services.AddSingleton(TimeProvider.System);
 // 13 pools (six databases as owner and as dhub_reader, plus postgres) must fit in the server's 100 connections.
-builder.Services.AddSingleton(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));
-builder.Services.AddSingleton<DatabaseInventory>();
+builder.Services.AddDHubSeeding(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));
 builder.Services.AddSingleton<ServerCatalog>();
-builder.Services.AddSingleton(SeedPipeline.Default);
-builder.Services.AddSingleton<SeedOperations>();
 builder.Services.AddSingleton<SeedRunCoordinator>();
 builder.Services.AddHostedService<PreparedTransactionRecoveryService>();
 builder.Services.AddSingleton<ReaderConnectionProvider>();
