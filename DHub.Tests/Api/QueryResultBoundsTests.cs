@@ -118,7 +118,6 @@ public sealed class QueryResultBoundsTests(LocalAppFixture fixture)
         Assert.True(after < before * 4, $"The working set grew from {before / 1_048_576} MiB to {after / 1_048_576} MiB.");
         Assert.True(after < plateau * 1.5,
             $"The working set kept growing with the queries: {plateau / 1_048_576} MiB after {Rounds / 3} rounds, {after / 1_048_576} MiB after {Rounds}.");
-        File.AppendAllText("/tmp/ws.txt", $"{before / 1_048_576} {plateau / 1_048_576} {after / 1_048_576}\n");
     }
 
     private const int Rounds = 9;
