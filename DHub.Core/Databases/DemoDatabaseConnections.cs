@@ -44,6 +44,9 @@ public sealed class DemoDatabaseConnections : IAsyncDisposable
             : _others.GetOrAdd(database, name => NpgsqlDataSource.Create(
                 new NpgsqlConnectionStringBuilder(_connectionStrings[DemoDatabases.Employees]) { Database = name }.ConnectionString));
 
+    /// <summary>The connection string of the first demo database, with the owner's credentials.</summary>
+    internal string OwnerConnectionString => _connectionStrings[DemoDatabases.Employees];
+
     /// <summary>The same six databases reached as another role (e.g. the read-only <c>dhub_reader</c>).</summary>
     public DemoDatabaseConnections As(string username, string password) =>
         new(_connectionStrings.ToDictionary(

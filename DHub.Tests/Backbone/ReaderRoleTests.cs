@@ -10,8 +10,6 @@ namespace DHub.Tests.Backbone;
 [Collection(LocalAppCollection.Name)]
 public sealed class ReaderRoleTests(LocalAppFixture fixture)
 {
-    private const string ReaderPassword = "reader-test-password";
-
     [Fact]
     public async Task Reader_can_select_from_every_demo_table()
     {
@@ -88,12 +86,27 @@ public sealed class ReaderRoleTests(LocalAppFixture fixture)
             "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND NOT has_table_privilege('dhub_reader', oid, 'SELECT')"));
     }
 
+    [Fact]
+    public async Task A_second_service_enabling_the_reader_does_not_lock_out_the_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = await fixture.CreateConnectionsAsync();
+        await using var firstReader = await ReaderRole.EnableAsync(first, ct);
+        await using var second = await fixture.CreateConnectionsAsync();
+        await using var secondReader = await ReaderRole.EnableAsync(second, ct);
+
+        // A new physical connection of the first service authenticates with the password it set.
+        var source = firstReader.For(DemoDatabases.Employees);
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT current_user", connection);
+        Assert.Equal(ReaderRole.Name, await command.ExecuteScalarAsync(ct));
+    }
+
     private async Task EnsureReaderCanLogInAsync()
     {
-        // The scripts create the role without a password; the application sets one at run time.
-        await using var admin = await fixture.OpenAsync(DemoDatabases.Employees);
-        await using var command = new NpgsqlCommand($"ALTER ROLE dhub_reader PASSWORD '{ReaderPassword}'", admin);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        // The scripts create the role without a password; the application sets one at run time, as here.
+        await using var connections = await fixture.CreateConnectionsAsync();
+        await using var reader = await ReaderRole.EnableAsync(connections, TestContext.Current.CancellationToken);
     }
 
     private async Task<NpgsqlConnection> OpenAsReaderAsync(string database)
@@ -101,7 +114,7 @@ public sealed class ReaderRoleTests(LocalAppFixture fixture)
         var builder = new NpgsqlConnectionStringBuilder(await fixture.ConnectionStringAsync(database))
         {
             Username = "dhub_reader",
-            Password = ReaderPassword,
+            Password = ReaderRole.PasswordFor(await fixture.ConnectionStringAsync(DemoDatabases.Employees)),
             Pooling = false,
         };
         var connection = new NpgsqlConnection(builder.ConnectionString);
