@@ -26,8 +26,9 @@ public sealed partial class PreparedTransactionRecoveryService(
         {
             try
             {
-                if (await PreparedTransactionRecovery.RecoverUnlessRunningAsync(connections, logger, stoppingToken) is not null)
+                if (await PreparedTransactionRecovery.RecoverUnlessRunningAsync(connections, logger, stoppingToken) is { } recovered)
                 {
+                    LogRecoveryDone(recovered);
                     return;
                 }
 
@@ -45,6 +46,10 @@ public sealed partial class PreparedTransactionRecoveryService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A seed or clear holds the seeding lock; looking for prepared transactions to recover again in {DelaySeconds} s")]
     private partial void LogRunHoldsLock(double delaySeconds);
+
+    // Operators (and tests) can tell from this line that the start-up check is over.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up recovery of prepared transactions done: {Count} recovered")]
+    private partial void LogRecoveryDone(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not recover prepared transactions ({Reason}); trying again in {DelaySeconds} s")]
     private partial void LogRecoveryFailed(double delaySeconds, string reason);

@@ -17,11 +17,17 @@ namespace DHub.Tests.Api;
 [Collection(LocalAppCollection.Name)]
 public sealed class PreparedTransactionRecoveryTests(LocalAppFixture fixture)
 {
+    private const string RecoveryDone = "Start-up recovery of prepared transactions done";
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_crashed_runs_prepared_transaction_degrades_health_until_a_starting_api_rolls_it_back()
     {
+        // The fixture's API checks for prepared transactions once at its start; staged before that check
+        // is over, the crash below would be recovered by it, not by the API this test starts.
+        Assert.Contains(await ApiLogLinesAsync(line => line.Contains(RecoveryDone, StringComparison.Ordinal)),
+            line => line.Contains(RecoveryDone, StringComparison.Ordinal));
         var admin = await fixture.ConnectionStringAsync(DemoDatabases.Employees);
         var before = await DatabaseSnapshot.TakeAsync(fixture);
         // A run that crashed after PREPARE and before any COMMIT PREPARED: its record is nowhere, so it must be rolled back.
