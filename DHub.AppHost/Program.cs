@@ -36,5 +36,6 @@ if (builder.Configuration.GetValue<int?>("DHub:Api:Port") is { } apiPort)
 
 builder.AddDataHubSync(postgres, seeder, api);
 builder.AddReadySummary(postgres, seeder, api);
+builder.AddQuietStop();
 
 builder.Build().Run();
