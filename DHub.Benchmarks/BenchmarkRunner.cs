@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using DHub.Core.Databases;
-using DHub.Core.Postgres;
-using DHub.Core.Schema;
 using DHub.Core.Seeding;
+using DHub.Hosting.Postgres;
+using DHub.Hosting.Postgres.InitScripts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,4 +1,4 @@
-using DHub.Core.Schema;
+using DHub.Hosting.Postgres.InitScripts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;

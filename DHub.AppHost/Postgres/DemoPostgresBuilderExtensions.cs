@@ -1,6 +1,5 @@
-using DHub.Core.Databases;
-using DHub.Core.Postgres;
-using DHub.Core.Schema;
+using DHub.Hosting.Postgres;
+using DHub.Hosting.Postgres.InitScripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,12 +21,14 @@ public static class DemoPostgresBuilderExtensions
         var mode = resolver.Resolve(PostgresModeResolver.Parse(configuration["DHub:Postgres:Mode"]));
         var port = configuration.GetValue<int?>("DHub:Postgres:Port");
         var scripts = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", InitScriptCatalog.RelativeDirectory));
+        // The databases are the ones the init scripts create, so the AppHost needs no list of its own.
+        var databaseNames = InitScriptCatalog.CreatedDatabases(InitScriptCatalog.Load(scripts));
 
         return mode switch
         {
-            PostgresMode.Container => builder.AddContainerPostgres(port, scripts, configuration.GetValue<bool>("DHub:Postgres:Persistent")),
-            PostgresMode.Local => builder.AddLocalPostgres(port, scripts, configuration["DHub:Postgres:DataDir"]),
-            PostgresMode.External => builder.AddExternalPostgres(scripts),
+            PostgresMode.Container => builder.AddContainerPostgres(port, scripts, databaseNames, configuration.GetValue<bool>("DHub:Postgres:Persistent")),
+            PostgresMode.Local => builder.AddLocalPostgres(port, scripts, databaseNames, configuration["DHub:Postgres:DataDir"]),
+            PostgresMode.External => builder.AddExternalPostgres(scripts, databaseNames),
             _ => throw new PostgresUnavailableException($"Unsupported PostgreSQL mode '{mode}'."),
         };
     }
@@ -49,7 +50,8 @@ public static class DemoPostgresBuilderExtensions
         // No special characters: the value is spliced into connection strings.
         builder.AddParameter(PasswordParameterName, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 
-    private static DemoPostgres AddContainerPostgres(this IDistributedApplicationBuilder builder, int? port, string scripts, bool persistent)
+    private static DemoPostgres AddContainerPostgres(
+        this IDistributedApplicationBuilder builder, int? port, string scripts, IReadOnlyList<string> databaseNames, bool persistent)
     {
         var server = builder.AddPostgres(ServerName, password: AddPasswordParameter(builder), port: port)
             .WithInitFiles(scripts)
@@ -61,13 +63,14 @@ public static class DemoPostgresBuilderExtensions
         }
 
         // Aspire's CREATE DATABASE on ready finds the databases the init scripts made (42P04) and moves on.
-        var databases = DemoDatabases.All
+        var databases = databaseNames
             .Select(name => new DemoPostgresDatabase(name, server.AddDatabase(DemoDatabaseNames.ResourceName(name), name)))
             .ToList();
         return new DemoPostgres(PostgresMode.Container, server, databases);
     }
 
-    private static DemoPostgres AddLocalPostgres(this IDistributedApplicationBuilder builder, int? port, string scripts, string? dataDirectory)
+    private static DemoPostgres AddLocalPostgres(
+        this IDistributedApplicationBuilder builder, int? port, string scripts, IReadOnlyList<string> databaseNames, string? dataDirectory)
     {
         var binaries = PostgresBinaries.Find() ?? throw new PostgresUnavailableException(
             "DHub:Postgres:Mode is Local, but no PostgreSQL server binaries (postgres, initdb, pg_ctl) were found on PATH " +
@@ -103,17 +106,17 @@ public static class DemoPostgresBuilderExtensions
             logger.LogInformation(created ? "Created a new cluster in {DataDirectory}" : "Reusing the cluster in {DataDirectory}", cluster.DataDirectory);
         });
 
-        var databases = AddDemoDatabaseResources(builder, resource);
+        var databases = AddDemoDatabaseResources(builder, resource, databaseNames);
         builder.Eventing.Subscribe<ResourceReadyEvent>(resource, (e, ct) =>
             DemoDatabaseInitializer.InitializeAsync(resource, databases.Select(d => d.Resource).ToList(), scripts, e.Services, ct));
 
         return new DemoPostgres(PostgresMode.Local, server, AsDemoDatabases(databases));
     }
 
-    private static DemoPostgres AddExternalPostgres(this IDistributedApplicationBuilder builder, string scripts)
+    private static DemoPostgres AddExternalPostgres(this IDistributedApplicationBuilder builder, string scripts, IReadOnlyList<string> databaseNames)
     {
         var server = builder.AddConnectionString(ServerName);
-        var databases = AddDemoDatabaseResources(builder, server.Resource);
+        var databases = AddDemoDatabaseResources(builder, server.Resource, databaseNames);
 
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {
@@ -131,8 +134,9 @@ public static class DemoPostgresBuilderExtensions
     private static List<DemoPostgresDatabase> AsDemoDatabases(List<IResourceBuilder<DemoDatabaseResource>> databases) =>
         [.. databases.Select(d => new DemoPostgresDatabase(d.Resource.DatabaseName, d))];
 
-    private static List<IResourceBuilder<DemoDatabaseResource>> AddDemoDatabaseResources(IDistributedApplicationBuilder builder, IResourceWithConnectionString server) =>
-        DemoDatabases.All.Select(name =>
+    private static List<IResourceBuilder<DemoDatabaseResource>> AddDemoDatabaseResources(
+        IDistributedApplicationBuilder builder, IResourceWithConnectionString server, IReadOnlyList<string> databaseNames) =>
+        databaseNames.Select(name =>
         {
             var database = new DemoDatabaseResource(name, server);
             var healthCheckKey = $"{database.Name}_check";

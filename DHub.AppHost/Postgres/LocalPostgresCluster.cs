@@ -1,4 +1,4 @@
-using DHub.Core.Postgres;
+using DHub.Hosting.Postgres;
 
 namespace DHub.AppHost.Postgres;
 

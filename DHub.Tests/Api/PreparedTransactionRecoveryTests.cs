@@ -1,8 +1,8 @@
 using System.Net;
 using Aspire.Hosting.ApplicationModel;
 using DHub.Core.Databases;
-using DHub.Core.Postgres;
 using DHub.Core.Seeding;
+using DHub.Hosting.Postgres;
 using DHub.Tests.Faults;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
-using DHub.Core.Postgres;
+using DHub.Hosting.Postgres;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

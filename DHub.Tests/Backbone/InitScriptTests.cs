@@ -1,5 +1,5 @@
 using DHub.Core.Databases;
-using DHub.Core.Schema;
+using DHub.Hosting.Postgres.InitScripts;
 
 namespace DHub.Tests.Backbone;
 
@@ -17,7 +17,7 @@ public sealed class InitScriptTests
     {
         var scripts = RepositoryScripts();
 
-        Assert.Equal(DemoDatabases.All, scripts.Where(s => s.CreatedDatabase is not null).Select(s => s.CreatedDatabase));
+        Assert.Equal(DemoDatabases.All, InitScriptCatalog.CreatedDatabases(scripts));
         var roles = Assert.Single(scripts, s => s.CreatedDatabase is null);
         Assert.Same(roles, scripts[^1]);
         Assert.Equal(DemoDatabases.All, roles.Sections.Select(s => s.DatabaseName));

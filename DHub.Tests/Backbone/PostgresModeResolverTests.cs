@@ -1,5 +1,5 @@
 using DHub.AppHost.Postgres;
-using DHub.Core.Postgres;
+using DHub.Hosting.Postgres;
 
 namespace DHub.Tests.Backbone;
 

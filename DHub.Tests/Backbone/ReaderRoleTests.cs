@@ -1,5 +1,5 @@
 using DHub.Core.Databases;
-using DHub.Core.Schema;
+using DHub.Hosting.Postgres.InitScripts;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -3,7 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using DHub.AppHost;
 using DHub.Cli;
 using DHub.Cli.Commands;
-using DHub.Core.Postgres;
+using DHub.Hosting.Postgres;
 using DHub.Tests.Infrastructure;
 
 namespace DHub.Tests.DataHub;

@@ -1,5 +1,5 @@
 using DHub.Core.Databases;
-using DHub.Core.Postgres;
+using DHub.Hosting.Postgres;
 
 namespace DHub.Tests.Faults;
 

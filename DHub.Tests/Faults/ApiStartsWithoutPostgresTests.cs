@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using DHub.Core.Databases;
-using DHub.Core.Postgres;
-using DHub.Core.Schema;
+using DHub.Hosting.Postgres;
+using DHub.Hosting.Postgres.InitScripts;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Tests.Faults;

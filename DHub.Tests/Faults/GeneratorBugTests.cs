@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using DHub.Core.Databases;
-using DHub.Core.Postgres;
+using DHub.Hosting.Postgres;
 using DHub.Tests.Infrastructure;
 
 namespace DHub.Tests.Faults;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DHub.Core.Databases;
-using DHub.Core.Schema;
 using DHub.Core.Seeding;
+using DHub.Hosting.Postgres.InitScripts;
 
 namespace DHub.Tests.Seeding;
 

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using DHub.Core.References;
-using DHub.Core.Schema;
 using DHub.Core.Seeding;
+using DHub.Hosting.Postgres.InitScripts;
 
 namespace DHub.Tests.Seeding;
 

@@ -100,7 +100,7 @@ public sealed partial class SeedCountsTests(LocalAppFixture fixture)
     /// <summary>Reads "| db.table | n | range | n | range |" rows; "exact" means the range is the count itself.</summary>
     private static Dictionary<string, (long Min, long Max)> DocumentedCounts(double scale)
     {
-        var path = Path.Combine(Path.GetDirectoryName(Core.Schema.InitScriptCatalog.FindDirectory(AppContext.BaseDirectory))!, "..", "..", "docs", "data-generation.md");
+        var path = Path.Combine(Path.GetDirectoryName(Hosting.Postgres.InitScripts.InitScriptCatalog.FindDirectory(AppContext.BaseDirectory))!, "..", "..", "docs", "data-generation.md");
         var counts = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
         foreach (Match row in CountRow().Matches(File.ReadAllText(path)))
         {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace DHub.Core.Postgres;
+namespace DHub.Hosting.Postgres;
 
 /// <summary>
 /// A PostgreSQL server of one's own for a benchmark or a test: <c>initdb</c> into a fresh folder

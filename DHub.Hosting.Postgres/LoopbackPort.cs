@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DHub.Core.Postgres;
+namespace DHub.Hosting.Postgres;
 
 /// <summary>A TCP port on 127.0.0.1 that nothing listens on, for a server of our own.</summary>
 public static class LoopbackPort

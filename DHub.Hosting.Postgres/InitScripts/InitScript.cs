@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DHub.Core.Schema;
+namespace DHub.Hosting.Postgres.InitScripts;
 
 /// <summary>
 /// One init script, split the way psql runs it: a preamble in the maintenance database, then one

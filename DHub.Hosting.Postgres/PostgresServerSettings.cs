@@ -1,4 +1,4 @@
-namespace DHub.Core.Postgres;
+namespace DHub.Hosting.Postgres;
 
 /// <summary>
 /// The settings every server DHub runs itself gets (the AppHost's Local mode, throwaway servers),

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace DHub.Core.Schema;
+namespace DHub.Hosting.Postgres.InitScripts;
 
 /// <summary>
 /// Applies init scripts to a server whose databases are missing (Local and External modes; the

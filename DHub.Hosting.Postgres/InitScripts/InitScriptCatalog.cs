@@ -1,4 +1,4 @@
-namespace DHub.Core.Schema;
+namespace DHub.Hosting.Postgres.InitScripts;
 
 /// <summary>Loads the ordered <c>*.sql</c> init scripts from <c>databases/postgresql/init-scripts</c>.</summary>
 public static class InitScriptCatalog
@@ -17,6 +17,10 @@ public static class InitScriptCatalog
             .Select(path => InitScript.Parse(Path.GetFileName(path), File.ReadAllText(path)))
             .ToList();
     }
+
+    /// <summary>The databases <paramref name="scripts"/> create, in the order they run.</summary>
+    public static IReadOnlyList<string> CreatedDatabases(IEnumerable<InitScript> scripts) =>
+        [.. scripts.Select(script => script.CreatedDatabase).OfType<string>()];
 
     /// <summary>Walks up from <paramref name="start"/> to find the repository's init-script folder.</summary>
     public static string? FindDirectory(string start)

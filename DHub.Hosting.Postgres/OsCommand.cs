@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DHub.Core.Postgres;
+namespace DHub.Hosting.Postgres;
 
 /// <summary>
 /// Runs a short-lived program, optionally as another OS user through <c>runuser</c>. PostgreSQL's

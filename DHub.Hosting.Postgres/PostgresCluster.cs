@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DHub.Core.Postgres;
+namespace DHub.Hosting.Postgres;
 
 /// <summary>
 /// One PostgreSQL data directory and the installed programs that manage it: <c>initdb</c> creates

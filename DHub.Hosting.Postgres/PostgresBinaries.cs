@@ -1,4 +1,4 @@
-namespace DHub.Core.Postgres;
+namespace DHub.Hosting.Postgres;
 
 /// <summary>The installed PostgreSQL server programs: <c>postgres</c>, <c>initdb</c> and <c>pg_ctl</c>, side by side in one folder.</summary>
 public sealed record PostgresBinaries(string Directory)
