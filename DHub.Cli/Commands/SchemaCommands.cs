@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DHub.Core.DataHub.Descriptor;
+using DHub.Core.SchemaDescriptor;
 
 namespace DHub.Cli.Commands;
 
