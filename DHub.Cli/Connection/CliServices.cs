@@ -26,6 +26,6 @@ public static class CliServices
         services.AddDataHub(options => gms()?.ApplyTo(options));
         services.AddSingleton<ServerCatalog>();
         services.AddSingleton<ServerConnection>();
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return services.BuildServiceProvider();
     }
 }
