@@ -31,6 +31,9 @@ public sealed record CliHost(
         Directory.GetCurrentDirectory(),
         !Console.IsOutputRedirected);
 
+    /// <summary>A path the user typed, relative to <see cref="CurrentDirectory"/> (not the test host's).</summary>
+    public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);
+
     public IAnsiConsole CreateConsole()
     {
         var console = AnsiConsole.Create(OutputIsTerminal

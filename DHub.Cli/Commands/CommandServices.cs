@@ -23,10 +23,11 @@ public sealed class CommandServices(CliHost host, GlobalOptions global, CommandE
         return command;
     }
 
-    public void SetAction(Command command, Func<Invocation, CancellationToken, Task<int>> action) =>
+    /// <param name="gms">The command's GMS options, when it talks to DataHub GMS (see <see cref="Invocation.Gms"/>).</param>
+    public void SetAction(Command command, Func<Invocation, CancellationToken, Task<int>> action, GmsOptions? gms = null) =>
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var invocation = new Invocation(parseResult, Host, Global);
+            await using var invocation = new Invocation(parseResult, Host, Global, gms);
             try
             {
                 return await action(invocation, cancellationToken);

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using DHub.Core.DataHub.Descriptor;
+using DHub.Core.DataHub.Operations;
+using DHub.Core.SchemaDescriptor;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DHub.Cli.Commands;
 
@@ -18,9 +20,9 @@ public static class SchemaCommands
     {
         var yaml = new Option<bool>("--yaml") { Description = "Write the descriptor as YAML (the only format, and the default)." };
         var minified = new Option<bool>("--minified") { Description = "Compact context for text-to-SQL: descriptions, types, nullability, foreign keys and cross-database references only." };
-        var databases = DataHubCommands.DatabasesOption("A database to describe; repeatable. Default: the six demo databases.");
+        var databases = DatabasesOption.Create("A database to describe; repeatable. Default: the six demo databases.");
         var output = new Option<string?>("--output", "-o") { Description = "Write the YAML to this file instead of stdout.", HelpName = "file" };
-        var catalog = DataHubCommands.CatalogOption();
+        var catalog = CatalogOption.Create();
         var command = services.WithExamples(
             new Command("export", "Print the schema descriptor (databases, schemas, tables, columns, keys, domains, owners, tags, terms) built from the live databases and the data files.")
             {
@@ -29,17 +31,17 @@ public static class SchemaCommands
             "dhub schema export --yaml > schema.yaml",
             "dhub schema export --yaml --minified -d loans_db",
             "dhub schema export --yaml -o schema.yaml --json");
-        DataHubCommands.SetAction(services, command, async (run, cancellationToken) =>
+        services.SetAction(command, async (run, cancellationToken) =>
         {
-            var loaded = DataHubCommands.LoadCatalog(run, catalog, services.Host);
-            var names = await DataHubCommands.RequireDatabasesAsync(run, databases, cancellationToken);
+            var loaded = CatalogOption.Load(run, catalog, services.Host);
+            var names = await run.Server().SelectDatabasesAsync(run.Get(databases), cancellationToken);
             var form = run.Get(minified) ? DescriptorForm.Minified : DescriptorForm.Full;
-            await using var scope = DataHubCommands.OpenScope(run);
-            var text = await scope.Operations.DescribeAsync(loaded, names, form, cancellationToken: cancellationToken);
+            var operations = run.Services.GetRequiredService<DataHubOperations>();
+            var text = await operations.DescribeAsync(loaded, names, form, cancellationToken: cancellationToken);
 
             if (run.Get(output) is { Length: > 0 } file)
             {
-                var path = DataHubCommands.ResolvePath(services.Host, file);
+                var path = services.Host.FullPath(file);
                 await File.WriteAllTextAsync(path, text, cancellationToken);
                 if (run.Json)
                 {

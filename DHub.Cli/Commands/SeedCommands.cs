@@ -4,6 +4,7 @@ using DHub.Cli.Errors;
 using DHub.Cli.Output;
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace DHub.Cli.Commands;
@@ -70,12 +71,11 @@ public static class SeedCommands
                 throw CliException.InvalidInput(string.Join(" ", problems));
             }
 
-            var server = run.Server();
-            var operations = server.SeedOperations();
+            var operations = run.Services.GetRequiredService<SeedOperations>();
             if (!run.Json)
             {
                 run.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Seeding the six demo databases on {server.Settings.Server}: scale {options.Scale}, seed {options.Seed}, {options.CustomerCount} customers, {options.EmployeeCount} employees, as of {options.AsOf:yyyy-MM-dd}."));
+                    $"Seeding the six demo databases on {run.ResolveSettings().Server}: scale {options.Scale}, seed {options.Seed}, {options.CustomerCount} customers, {options.EmployeeCount} employees, as of {options.AsOf:yyyy-MM-dd}."));
             }
 
             SeedRun seedRun;
@@ -139,7 +139,7 @@ public static class SeedCommands
                 throw CliException.InvalidInput($"The timeout must be between 1 and {SqlQuery.MaxTimeoutSeconds} seconds; got {seconds}.");
             }
 
-            var status = await run.Server().SeedOperations().GetStatusAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
+            var status = await run.Services.GetRequiredService<SeedOperations>().GetStatusAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
             if (run.Json)
             {
                 // A run in progress is a state to report, not a failure: exit 0, with the run instead of counts.
@@ -189,7 +189,7 @@ public static class SeedCommands
             "dhub seed clear --confirm");
         services.SetAction(command, async (run, cancellationToken) =>
         {
-            var operations = run.Server().SeedOperations();
+            var operations = run.Services.GetRequiredService<SeedOperations>();
             var status = await operations.GetStatusAsync(cancellationToken);
             if (status.InProgress is not null)
             {

@@ -4,7 +4,7 @@ public sealed record EnvironmentValue(string Value, VariableOrigin Origin);
 
 /// <summary>
 /// The process environment with the current directory's <c>.env</c> file merged underneath it:
-/// a real environment variable always wins over the file, as with python-dotenv's default.
+/// a real environment variable always wins over the file, so a shell can override what a project set.
 /// </summary>
 public sealed class CliEnvironment(Func<string, string?> getEnvironmentVariable, IReadOnlyDictionary<string, string> dotEnv, string dotEnvPath)
 {

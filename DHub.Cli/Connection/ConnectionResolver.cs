@@ -6,8 +6,8 @@ namespace DHub.Cli.Connection;
 
 /// <summary>
 /// Picks the server connection, first match wins: the <c>--connection</c> option, then the
-/// <c>DHUB_CONNECTION</c> variable, then the reference tool's <c>POSTGRES_*</c> variables with
-/// their defaults. Variables come from the environment or, failing that, the <c>.env</c> file.
+/// <c>DHUB_CONNECTION</c> variable, then the <c>POSTGRES_*</c> variables (as Docker's postgres
+/// image and existing <c>.env</c> files name them) with their defaults. Variables come from the environment or, failing that, the <c>.env</c> file.
 /// </summary>
 public static class ConnectionResolver
 {

@@ -1,8 +1,8 @@
 namespace DHub.Cli.Connection;
 
 /// <summary>
-/// Reads a <c>.env</c> file the way the reference tool's python-dotenv did for the handful of
-/// variables dhub uses: <c>KEY=VALUE</c> lines, <c>#</c> comments, an optional <c>export</c>
+/// Reads a <c>.env</c> file by the common dotenv rules, as far as the handful of variables dhub
+/// uses need them: <c>KEY=VALUE</c> lines, <c>#</c> comments, an optional <c>export</c>
 /// prefix and optional single or double quotes. Written here rather than taken from a package
 /// because those rules fit in a screen of code, while a dependency would bring interpolation and
 /// multi-line values that a connection setting never needs.
@@ -37,7 +37,7 @@ public static class DotEnvFile
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                // Not an assignment; python-dotenv skips such lines too.
+                // Not an assignment: dotenv files skip such lines rather than fail on them.
                 continue;
             }
 

@@ -1,32 +1,16 @@
 using DHub.Cli.Errors;
 using DHub.Core.Databases;
-using DHub.Core.Seeding;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Cli.Connection;
 
-/// <summary>The server a command works against, with the DHub.Core services built on it.</summary>
-public sealed class ServerConnection : IAsyncDisposable
+/// <summary>The server a command works against: its settings, its databases and their catalog.</summary>
+public sealed class ServerConnection(ConnectionSettings settings, DemoDatabaseConnections databases, ServerCatalog catalog)
 {
-    public ServerConnection(ConnectionSettings settings)
-    {
-        Settings = settings;
-        Databases = DemoDatabaseConnections.FromServer(settings.ConnectionString);
-        Catalog = new ServerCatalog(Databases);
-    }
+    public ConnectionSettings Settings { get; } = settings;
 
-    public ConnectionSettings Settings { get; }
+    public DemoDatabaseConnections Databases { get; } = databases;
 
-    public DemoDatabaseConnections Databases { get; }
-
-    public ServerCatalog Catalog { get; }
-
-    /// <summary>
-    /// Seeding as a foreground command: progress goes to the display, so Core's log lines would
-    /// only repeat it.
-    /// </summary>
-    public SeedOperations SeedOperations() =>
-        new(Databases, new DatabaseInventory(Databases, NullLogger<DatabaseInventory>.Instance), NullLogger<SeedOperations>.Instance);
+    public ServerCatalog Catalog { get; } = catalog;
 
     /// <summary>Checks that <paramref name="database"/> exists on the server; the error lists those that do.</summary>
     /// <exception cref="CliException">It does not (exit code 2).</exception>
@@ -47,8 +31,26 @@ public sealed class ServerConnection : IAsyncDisposable
     public async Task<IReadOnlyList<string>> SelectDatabasesAsync(string? database, CancellationToken cancellationToken) =>
         database is null ? DemoDatabases.All : [await RequireDatabaseAsync(database, cancellationToken)];
 
+    /// <summary>What a repeatable <c>-d</c> option selects: the databases it names (each checked to exist), or the six demo databases without it.</summary>
+    /// <exception cref="CliException">A named database does not exist (exit code 2).</exception>
+    public async Task<IReadOnlyList<string>> SelectDatabasesAsync(IReadOnlyList<string>? names, CancellationToken cancellationToken)
+    {
+        if (names is not { Count: > 0 })
+        {
+            return DemoDatabases.All;
+        }
+
+        var requested = names.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in requested)
+        {
+            await RequireDatabaseAsync(name, cancellationToken);
+        }
+
+        return requested;
+    }
+
     /// <summary>
-    /// Asks each database <paramref name="database"/> selects (see <see cref="SelectDatabasesAsync"/>), one
+    /// Asks each database <paramref name="database"/> selects (see <see cref="SelectDatabasesAsync(string?, CancellationToken)"/>), one
     /// after the other, and returns the answers in that order.
     /// </summary>
     public async Task<IReadOnlyList<T>> AskEachDatabaseAsync<T>(string? database, Func<string, CancellationToken, Task<T>> ask, CancellationToken cancellationToken)
@@ -61,6 +63,4 @@ public sealed class ServerConnection : IAsyncDisposable
 
         return answers;
     }
-
-    public ValueTask DisposeAsync() => Databases.DisposeAsync();
 }

@@ -1,5 +1,7 @@
 using DHub.Cli.Connection;
 using DHub.Core.Databases;
+using DHub.Core.DataHub.Catalog;
+using DHub.Core.DataHub.Metadata;
 using DHub.Core.Seeding;
 using Npgsql;
 
@@ -64,6 +66,9 @@ public sealed class ErrorReporter(TextWriter error, bool verbose)
             DatabaseTimeoutException timeout => (ExitCodes.Failed, timeout.Message),
             UnknownDatabaseException unknown => (ExitCodes.InvalidInput, unknown.Message),
             PostgresException postgres => (ExitCodes.Failed, $"PostgreSQL error {postgres.SqlState}: {postgres.MessageText}"),
+            // The catalog's files are the user's input; their errors span lines that name the file and the entry.
+            CatalogFileException catalog => (ExitCodes.InvalidInput, OneLine(catalog.Message)),
+            MetadataValidationException invalid => (ExitCodes.Failed, OneLine(invalid.Message)),
             NpgsqlException npgsql => (ExitCodes.Failed, $"Database error: {npgsql.Message}"),
             _ => (ExitCodes.Failed, $"Unexpected {exception.GetType().Name}: {FirstLine(exception.Message)} (run with --verbose for details)"),
         };
@@ -78,6 +83,10 @@ public sealed class ErrorReporter(TextWriter error, bool verbose)
         settings?.Password is { Length: >= 3 } password && password != ConnectionResolver.DefaultPassword
             ? text.Replace(password, "***", StringComparison.Ordinal)
             : text;
+
+    /// <summary>A message of several lines as one, for the one-line error.</summary>
+    public static string OneLine(string text) =>
+        string.Join(" ", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
 }

@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using DHub.AppHost;
 using DHub.Cli;
-using DHub.Cli.Commands;
+using DHub.Cli.Connection;
 using DHub.Hosting.Postgres;
 using DHub.Tests.Infrastructure;
 
@@ -21,7 +21,7 @@ public sealed class DataHubSyncResourceTests
         var gms = $"http://127.0.0.1:{LoopbackPort.FindFree()}";
         var builder = await AppHostFactory.CreateAsync("DHub:Postgres:Mode=Local", "DHub:Seed:Scale=0.01", $"{DataHubSyncExtensions.GmsUrlKey}={gms}");
         var sync = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == DataHubSyncExtensions.ResourceName);
-        builder.CreateResourceBuilder(sync).WithEnvironment(DataHubCommands.RetryDelayVariable, "10");
+        builder.CreateResourceBuilder(sync).WithEnvironment(GmsSettings.RetryDelayVariable, "10");
         await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(AppHostFactory.StartTimeout);

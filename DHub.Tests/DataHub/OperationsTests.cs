@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DHub.Core.Databases;
 using DHub.Core.DataHub;
-using DHub.Core.DataHub.Descriptor;
+using DHub.Core.SchemaDescriptor;
 using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Metadata;
 using DHub.Core.DataHub.Operations;

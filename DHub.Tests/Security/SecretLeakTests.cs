@@ -75,7 +75,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
             }
 
             await File.WriteAllTextAsync(Path.Combine(output.FullName, "schema.yaml"),
-                await datahub.DescribeAsync(catalog, DemoDatabases.All, Core.DataHub.Descriptor.DescriptorForm.Minified, cancellationToken: Token), Token);
+                await datahub.DescribeAsync(catalog, DemoDatabases.All, Core.SchemaDescriptor.DescriptorForm.Minified, cancellationToken: Token), Token);
 
             // Failure paths carry the most context, so they are where secrets leak: a rejected token,
             // a server that is not GMS, a wrong database password.

@@ -1,5 +1,5 @@
 using DHub.Core.DataHub.Catalog;
-using DHub.Core.DataHub.Descriptor;
+using DHub.Core.SchemaDescriptor;
 using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Introspection;
 using DHub.Core.DataHub.Metadata;

@@ -1,6 +1,6 @@
-namespace DHub.Core.DataHub.Descriptor;
+namespace DHub.Core.SchemaDescriptor;
 
-/// <summary>The two layouts of the schema descriptor (the reference's list-tables --yaml and --yaml --minified).</summary>
+/// <summary>The two layouts of the schema descriptor (<c>schema export --yaml</c> and <c>--yaml --minified</c>).</summary>
 public enum DescriptorForm
 {
     /// <summary>Everything DataHub would show: URNs, domain, owners, tags, keys, terms, structured properties.</summary>

@@ -1,15 +1,16 @@
+using DHub.Core.DataHub;
 using DHub.Core.DataHub.Catalog;
 using DHub.Core.DataHub.Introspection;
 using DHub.Core.DataHub.Metadata;
 using DHub.Core.DataHub.Urns;
 using DHub.Core.References;
 
-namespace DHub.Core.DataHub.Descriptor;
+namespace DHub.Core.SchemaDescriptor;
 
 /// <summary>
 /// The schema descriptor YAML (<c>databases.&lt;db&gt;.schemas.&lt;schema&gt;.tables.&lt;table&gt;</c>)
-/// built from the live databases and the catalog, without DataHub: the reference system read the same
-/// facts back from DataHub after ingestion, and lost the cross-database references nobody had applied.
+/// built from the live databases and the catalog, without DataHub: reading the same facts back from
+/// DataHub after ingestion would lose the cross-database references nobody had applied there.
 /// </summary>
 public static class SchemaDescriptorBuilder
 {
@@ -187,7 +188,7 @@ public static class SchemaDescriptorBuilder
         return reference;
     }
 
-    // As the reference's list-tables showed them: a single value as a scalar, several as a list.
+    // A single value as a scalar, several as a list: the common case stays easy to read.
     private static OrderedDictionary<string, object> StructuredProperties(IReadOnlyList<CrossDatabaseReference> links)
     {
         static object Value(IReadOnlyList<string> values) => values.Count == 1 ? values[0] : values;
