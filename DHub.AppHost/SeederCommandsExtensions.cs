@@ -53,7 +53,7 @@ public static class SeederCommandsExtensions
         return seeder;
     }
 
-    private static async Task<DemoDatabaseConnections> ConnectAsync(DemoPostgres postgres, CancellationToken cancellationToken)
+    private static async Task<DatabaseConnections> ConnectAsync(DemoPostgres postgres, CancellationToken cancellationToken)
     {
         var connectionStrings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var database in postgres.Databases)
@@ -62,6 +62,6 @@ public static class SeederCommandsExtensions
                 ?? throw new InvalidOperationException($"The connection string of {database.DatabaseName} is not available yet.");
         }
 
-        return DemoDatabaseConnections.FromConnectionStrings(connectionStrings);
+        return DatabaseConnections.FromConnectionStrings(connectionStrings);
     }
 }

@@ -1,11 +1,13 @@
 using DHub.Core.Databases;
-using DHub.Core.Seeding;
+using DHub.Core.Hosting;
 using DHub.Seeder;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceDefaults();
 
-builder.Services.AddDHubSeeding(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration));
+builder.Services
+    .AddDHubDatabases(_ => DatabaseConnections.FromConfiguration(builder.Configuration))
+    .AddDHubSeeding();
 builder.Services.AddHostedService<SeedWorker>();
 
 builder.Build().Run();

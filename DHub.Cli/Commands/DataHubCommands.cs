@@ -5,7 +5,7 @@ using DHub.Cli.Errors;
 using DHub.Cli.Output;
 using DHub.Core.Databases;
 using DHub.Core.DataHub.Catalog;
-using DHub.Core.DataHub.Connections;
+using DHub.Core.Hosting;
 using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Metadata;
 using DHub.Core.DataHub.Operations;
@@ -482,27 +482,21 @@ public static class DataHubCommands
     }
 }
 
-/// <summary>DataHubOperations over a ServerConnectionSource, for one command run.</summary>
+/// <summary>DataHubOperations over the server's DatabaseConnections, for one command run.</summary>
 internal sealed class DataHubScope : IAsyncDisposable
 {
-    private readonly ServerConnectionSource _source;
     private readonly ServiceProvider _provider;
 
     public DataHubScope(string serverConnectionString, Action<DataHubGmsOptions>? configureGms)
     {
-        _source = new ServerConnectionSource(serverConnectionString);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IDatabaseConnectionSource>(_source);
+        services.AddDHubDatabases(_ => DatabaseConnections.FromServer(serverConnectionString));
         services.AddDataHub(configureGms);
         _provider = services.BuildServiceProvider();
     }
 
     public DataHubOperations Operations => _provider.GetRequiredService<DataHubOperations>();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _provider.DisposeAsync();
-        await _source.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -11,13 +11,13 @@ public sealed class ServerConnection : IAsyncDisposable
     public ServerConnection(ConnectionSettings settings)
     {
         Settings = settings;
-        Databases = DemoDatabaseConnections.FromServer(settings.ConnectionString);
+        Databases = DatabaseConnections.FromServer(settings.ConnectionString);
         Catalog = new ServerCatalog(Databases);
     }
 
     public ConnectionSettings Settings { get; }
 
-    public DemoDatabaseConnections Databases { get; }
+    public DatabaseConnections Databases { get; }
 
     public ServerCatalog Catalog { get; }
 

@@ -12,7 +12,7 @@ public static class ReaderRole
 {
     public const string Name = "dhub_reader";
 
-    public static async Task<DemoDatabaseConnections> EnableAsync(DemoDatabaseConnections owner, CancellationToken cancellationToken)
+    public static async Task<DatabaseConnections> EnableAsync(DatabaseConnections owner, CancellationToken cancellationToken)
     {
         // Letters and digits only, generated here: safe to splice into ALTER ROLE, which takes no parameters.
         var password = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
