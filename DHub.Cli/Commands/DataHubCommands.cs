@@ -5,11 +5,11 @@ using DHub.Cli.Errors;
 using DHub.Cli.Output;
 using DHub.Core.Databases;
 using DHub.Core.DataHub.Catalog;
-using DHub.Core.Hosting;
 using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Metadata;
 using DHub.Core.DataHub.Operations;
 using DHub.Core.DataHub.Recipes;
+using DHub.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

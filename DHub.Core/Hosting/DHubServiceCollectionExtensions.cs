@@ -46,7 +46,6 @@ public static class DHubServiceCollectionExtensions
     public static IServiceCollection AddDataHub(this IServiceCollection services, Action<DataHubGmsOptions>? configureGms = null)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ServerCatalog>();
         services.TryAddSingleton<PostgresIntrospector>();
         services.TryAddTransient<DataHubOperations>();
         services.AddDataHubGmsClient(configureGms);
