@@ -54,6 +54,28 @@ public sealed class SeederCommandTests(LocalAppFixture fixture)
         Assert.Equal(double.Parse(LocalAppFixture.SeedScale, System.Globalization.CultureInfo.InvariantCulture), after.LastRun.Scale);
     }
 
+    [Fact]
+    public async Task Clear_data_reports_a_failed_clear_run_and_changes_nothing()
+    {
+        await using var scope = await fixture.CreateOperationsAsync();
+        var before = (await scope.Operations.GetStatusAsync(Token)).TotalRows;
+        await using var accounts = await fixture.OpenAsync(DemoDatabases.Accounts);
+        // A user's foreign key into a demo table: a clear must fail rather than cascade into it.
+        await ExecuteAsync(accounts, $"CREATE TABLE public.{Notes} (customer_id varchar(50) REFERENCES customers (customer_id))");
+        try
+        {
+            var cleared = await fixture.App.ResourceCommands.ExecuteCommandAsync("seeder", SeederCommandsExtensions.ClearCommand, Token);
+
+            Assert.False(cleared.Success);
+            Assert.Contains(SeederCommandsExtensions.ClearResourceName, cleared.Message, StringComparison.Ordinal);
+            Assert.Equal(before, (await scope.Operations.GetStatusAsync(Token)).TotalRows);
+        }
+        finally
+        {
+            await ExecuteAsync(accounts, $"DROP TABLE IF EXISTS public.{Notes}");
+        }
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
