@@ -6,9 +6,8 @@ using DHub.Api.Security;
 using DHub.Api.Seeding;
 using DHub.Core.Databases;
 using DHub.Core.DataHub.Catalog;
-using DHub.Core.DataHub.Connections;
 using DHub.Core.DataHub.Gms;
-using DHub.Core.Seeding;
+using DHub.Core.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -38,14 +37,14 @@ if (!MaxResultBytesSetting.TryRead(builder.Configuration, out var maxResultBytes
 builder.Services.AddSingleton(queryTimeout);
 builder.Services.AddSingleton(maxResultBytes);
 // 13 pools (six databases as owner and as dhub_reader, plus postgres) must fit in the server's 100 connections.
-builder.Services.AddDHubSeeding(_ => DemoDatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)));
-builder.Services.AddSingleton<ServerCatalog>();
+builder.Services
+    .AddDHubDatabases(_ => DatabaseConnections.FromConfiguration(builder.Configuration, builder.Configuration.GetValue("DHub:Api:MaxPoolSize", 6)))
+    .AddDHubSeeding();
 builder.Services.AddSingleton<SeedRunCoordinator>();
 builder.Services.AddHostedService<PreparedTransactionRecoveryService>();
 builder.Services.AddSingleton<ReaderConnectionProvider>();
 builder.Services.AddHealthChecks().AddCheck<DemoDatabasesHealthCheck>("demo-databases");
 
-builder.Services.AddSingleton<IDatabaseConnectionSource>(sp => new DemoDatabaseConnectionSource(sp.GetRequiredService<DemoDatabaseConnections>()));
 builder.Services.AddSingleton(_ => DataHubCatalog.Load(builder.Configuration["DHub:DataHub:CatalogDirectory"]
     ?? DataHubCatalog.FindDirectory(AppContext.BaseDirectory)
     ?? throw new InvalidOperationException($"No {DataHubCatalog.RelativeDirectory} folder found; set DHub:DataHub:CatalogDirectory.")));

@@ -1,17 +1,20 @@
 using DHub.AppHost.Postgres;
-using DHub.Core.Databases;
-using DHub.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.AppHost;
 
-/// <summary>Dashboard commands on the seeder: run the pipeline again, or empty the databases.</summary>
+/// <summary>
+/// Dashboard commands on the seeder: run the pipeline again, or empty the databases. Both start a
+/// run of the seeder project, so the domain work stays out of the orchestrator and is traced and
+/// logged like any seeder run.
+/// </summary>
 public static class SeederCommandsExtensions
 {
     public const string ReseedCommand = "dhub-reseed";
     public const string ClearCommand = "dhub-clear";
+
+    /// <summary>The seeder started with <c>clear</c>: not started with the app, only by "Clear data".</summary>
+    public const string ClearResourceName = "seeder-clear";
 
     public static IResourceBuilder<ProjectResource> WithSeedCommands(this IResourceBuilder<ProjectResource> seeder, DemoPostgres postgres)
     {
@@ -28,21 +31,12 @@ public static class SeederCommandsExtensions
                     : ResourceCommandState.Enabled,
             });
 
-        seeder.WithCommand(ClearCommand, "Clear data", async context =>
-            {
-                try
-                {
-                    await using var connections = await ConnectAsync(postgres, context.CancellationToken);
-                    var operations = new SeedOperations(connections, new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance), NullLogger<SeedOperations>.Instance);
-                    await operations.ClearAsync(context.CancellationToken);
-                    context.Logger.LogInformation("Cleared all 34 demo tables");
-                    return CommandResults.Success();
-                }
-                catch (SeedException ex)
-                {
-                    return CommandResults.Failure(ex.Message);
-                }
-            },
+        seeder.ApplicationBuilder.AddProject<Projects.DHub_Seeder>(ClearResourceName)
+            .WithArgs("clear")
+            .WithDemoDatabases(postgres)
+            .WithExplicitStart();
+
+        seeder.WithCommand(ClearCommand, "Clear data", context => RunClearAsync(context.Services, context.CancellationToken),
             new CommandOptions
             {
                 Description = "Empties all 34 tables of the six demo databases.",
@@ -53,15 +47,26 @@ public static class SeederCommandsExtensions
         return seeder;
     }
 
-    private static async Task<DemoDatabaseConnections> ConnectAsync(DemoPostgres postgres, CancellationToken cancellationToken)
+    /// <summary>Starts <see cref="ClearResourceName"/> and answers once that run ended, with its outcome.</summary>
+    private static async Task<ExecuteCommandResult> RunClearAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var connectionStrings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var database in postgres.Databases)
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        // A new run has a new start time; the previous run's end state must not count as this one's.
+        var previousStart = notifications.TryGetCurrentState(ClearResourceName, out var current) ? current.Snapshot.StartTimeStamp : null;
+
+        var started = await services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(ClearResourceName, KnownResourceCommands.StartCommand, cancellationToken);
+        if (!started.Success)
         {
-            connectionStrings[database.DatabaseName] = await database.Resource.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"The connection string of {database.DatabaseName} is not available yet.");
+            return started;
         }
 
-        return DemoDatabaseConnections.FromConnectionStrings(connectionStrings);
+        var ended = await notifications.WaitForResourceAsync(
+            ClearResourceName,
+            e => e.Snapshot.StartTimeStamp != previousStart && KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
+            cancellationToken);
+        return ended.Snapshot.ExitCode == 0
+            ? CommandResults.Success()
+            : CommandResults.Failure($"Clearing failed (exit code {ended.Snapshot.ExitCode}): the {ClearResourceName} console log says why.");
     }
 }

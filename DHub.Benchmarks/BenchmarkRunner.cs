@@ -51,7 +51,7 @@ public static class BenchmarkRunner
             }
 
             await ApplyInitScriptsAsync(serverConnection, cancellationToken);
-            await using var connections = DemoDatabaseConnections.FromServer(serverConnection);
+            await using var connections = DatabaseConnections.FromServer(serverConnection);
             var environment = await DescribeAsync(serverConnection, throwaway is not null, options, cancellationToken);
 
             SeedingResult? baseline = null;

@@ -17,7 +17,7 @@ public static class CeilingBenchmark
 {
     /// <param name="serverDirectory">A directory on the server's machine that the server's OS user may write.</param>
     public static async Task<CeilingResult> RunAsync(
-        DemoDatabaseConnections connections, string serverDirectory, ServerCpu? server, CancellationToken cancellationToken)
+        DatabaseConnections connections, string serverDirectory, ServerCpu? server, CancellationToken cancellationToken)
     {
         var prefix = $"dhub-ceiling-{Guid.NewGuid():N}";
         var files = DemoTables.InLoadOrder.ToDictionary(t => t, t => Path.Combine(serverDirectory, $"{prefix}-{t.Database}-{t.Table}.bin"));
@@ -87,7 +87,7 @@ public static class CeilingBenchmark
     /// Empties the files through the server (which owns them, and may run elsewhere), then deletes
     /// them when they are visible and ours to delete.
     /// </summary>
-    private static async Task RemoveAsync(DemoDatabaseConnections connections, Dictionary<DemoTable, string> files, string serverDirectory)
+    private static async Task RemoveAsync(DatabaseConnections connections, Dictionary<DemoTable, string> files, string serverDirectory)
     {
         foreach (var (table, file) in files)
         {

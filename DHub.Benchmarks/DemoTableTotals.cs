@@ -8,7 +8,7 @@ namespace DHub.Benchmarks;
 public static class DemoTableTotals
 {
     /// <summary>Sum of <c>pg_total_relation_size</c> (heap, indexes, TOAST) over the 34 tables.</summary>
-    public static async Task<long> SizeAsync(DemoDatabaseConnections connections, CancellationToken cancellationToken)
+    public static async Task<long> SizeAsync(DatabaseConnections connections, CancellationToken cancellationToken)
     {
         long total = 0;
         foreach (var group in DemoTables.InLoadOrder.GroupBy(t => t.Database))
@@ -23,7 +23,7 @@ public static class DemoTableTotals
     }
 
     /// <summary>Row count of the 34 tables.</summary>
-    public static async Task<long> RowsAsync(DemoDatabaseConnections connections, CancellationToken cancellationToken)
+    public static async Task<long> RowsAsync(DatabaseConnections connections, CancellationToken cancellationToken)
     {
         long total = 0;
         foreach (var table in DemoTables.InLoadOrder)

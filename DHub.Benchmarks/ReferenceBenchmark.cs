@@ -34,7 +34,7 @@ public static class ReferenceBenchmark
     private const int MaxParameters = 65535;
 
     public static async Task<ReferenceResult> RunAsync(
-        DemoDatabaseConnections connections, ReferenceMethod method, double scale, ServerCpu? server, CancellationToken cancellationToken)
+        DatabaseConnections connections, ReferenceMethod method, double scale, ServerCpu? server, CancellationToken cancellationToken)
     {
         var data = new List<(DemoTable Table, string[] Types, List<object[]> Rows)>();
         foreach (var table in DemoTables.InLoadOrder)

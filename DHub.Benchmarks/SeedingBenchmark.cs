@@ -10,7 +10,7 @@ namespace DHub.Benchmarks;
 public static class SeedingBenchmark
 {
     public static async Task<SeedingResult> RunAsync(
-        DemoDatabaseConnections connections, SeedOptions options, ServerCpu? server, CancellationToken cancellationToken)
+        DatabaseConnections connections, SeedOptions options, ServerCpu? server, CancellationToken cancellationToken)
     {
         var operations = new SeedOperations(connections, new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance), NullLogger<SeedOperations>.Instance);
 

@@ -6,12 +6,12 @@ namespace DHub.Api.Databases;
 /// Connections as <c>dhub_reader</c> for user SQL. Enabled on first use rather than at start-up, so
 /// the API starts (and reports unhealthy) while PostgreSQL is down and recovers when it returns.
 /// </summary>
-public sealed class ReaderConnectionProvider(DemoDatabaseConnections owner) : IAsyncDisposable
+public sealed class ReaderConnectionProvider(DatabaseConnections owner) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private DemoDatabaseConnections? _reader;
+    private DatabaseConnections? _reader;
 
-    public async Task<DemoDatabaseConnections> GetAsync(CancellationToken cancellationToken)
+    public async Task<DatabaseConnections> GetAsync(CancellationToken cancellationToken)
     {
         if (_reader is { } ready)
         {

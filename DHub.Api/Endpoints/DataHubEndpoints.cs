@@ -16,7 +16,7 @@ public static class DataHubEndpoints
     {
         var group = app.MapGroup("/api/datahub").WithTags("DataHub");
 
-        group.MapGet("/recipe", (string[]? db, bool? allInOne, string? target, DataHubCatalog catalog, DemoDatabaseConnections connections) =>
+        group.MapGet("/recipe", (string[]? db, bool? allInOne, string? target, DataHubCatalog catalog, DatabaseConnections connections) =>
             {
                 var options = new IngestionRecipeOptions
                 {

@@ -10,7 +10,7 @@ namespace DHub.Api.Health;
 /// a crashed run keep demo tables locked (reads of them wait), until the recovery at the API's start,
 /// or the next seed or clear, finishes them.
 /// </summary>
-public sealed class DemoDatabasesHealthCheck(ServerCatalog catalog, DemoDatabaseConnections connections) : IHealthCheck
+public sealed class DemoDatabasesHealthCheck(ServerCatalog catalog, DatabaseConnections connections) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

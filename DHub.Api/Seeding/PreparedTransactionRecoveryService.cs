@@ -12,7 +12,7 @@ namespace DHub.Api.Seeding;
 /// seeding lock is left alone: it recovered at its own start, and what is prepared may be its commit.
 /// </summary>
 public sealed partial class PreparedTransactionRecoveryService(
-    DemoDatabaseConnections connections,
+    DatabaseConnections connections,
     TimeProvider time,
     ILogger<PreparedTransactionRecoveryService> logger) : BackgroundService
 {

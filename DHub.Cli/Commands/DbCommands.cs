@@ -50,7 +50,7 @@ public static class DbCommands
                 .AddColumn(new TableColumn("#").RightAligned()).AddColumn("Database").AddColumn("Type").AddColumn(new TableColumn("Size").RightAligned());
             foreach (var (database, index) in databases.Select((d, i) => (d, i + 1)))
             {
-                table.AddRow(new Text($"{index}"), new Text(database.Name), new Text(database.IsDemo ? "demo" : "other"), new Text(DisplayFormat.Bytes(database.SizeBytes)));
+                table.AddRow(new Text($"{index}"), new Text(database.Name), new Text(database.IsDemo ? "demo" : "other"), new Text(database.SizeBytes is { } bytes ? DisplayFormat.Bytes(bytes) : "unknown"));
             }
 
             run.Output.Write(table);

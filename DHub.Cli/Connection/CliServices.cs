@@ -1,7 +1,5 @@
 using DHub.Core.Databases;
-using DHub.Core.DataHub.Connections;
-using DHub.Core.DataHub.Gms;
-using DHub.Core.Seeding;
+using DHub.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,11 +18,10 @@ public static class CliServices
         // Progress and results go to the display; Core's log lines would only repeat them, so logging has no provider.
         services.AddLogging(logging => logging.ClearProviders());
         services.AddSingleton(settings);
-        services.AddDHubSeeding(_ => DemoDatabaseConnections.FromServer(settings.ConnectionString));
         // Any database of the server, not only the six demo ones: list-databases and -d take any name.
-        services.AddSingleton<IDatabaseConnectionSource>(_ => new ServerConnectionSource(settings.ConnectionString));
-        services.AddDataHub(options => gms()?.ApplyTo(options));
-        services.AddSingleton<ServerCatalog>();
+        services.AddDHubDatabases(_ => DatabaseConnections.FromServer(settings.ConnectionString))
+            .AddDHubSeeding()
+            .AddDataHub(options => gms()?.ApplyTo(options));
         services.AddSingleton<ServerConnection>();
         return services.BuildServiceProvider();
     }

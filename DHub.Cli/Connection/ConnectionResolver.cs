@@ -91,7 +91,7 @@ public static class ConnectionResolver
 
     private static ConnectionSettings Complete(NpgsqlConnectionStringBuilder builder, string source, string defaultDatabase)
     {
-        // The CLI chooses the database per command (-d); DemoDatabaseConnections sets it.
+        // The CLI chooses the database per command (-d); DatabaseConnections sets it.
         builder.Database = null;
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {

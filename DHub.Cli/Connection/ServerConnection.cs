@@ -4,11 +4,11 @@ using DHub.Core.Databases;
 namespace DHub.Cli.Connection;
 
 /// <summary>The server a command works against: its settings, its databases and their catalog.</summary>
-public sealed class ServerConnection(ConnectionSettings settings, DemoDatabaseConnections databases, ServerCatalog catalog)
+public sealed class ServerConnection(ConnectionSettings settings, DatabaseConnections databases, ServerCatalog catalog)
 {
     public ConnectionSettings Settings { get; } = settings;
 
-    public DemoDatabaseConnections Databases { get; } = databases;
+    public DatabaseConnections Databases { get; } = databases;
 
     public ServerCatalog Catalog { get; } = catalog;
 

@@ -9,7 +9,7 @@ public sealed record DatabaseSummary(string Name, bool Reachable, int TableCount
 public sealed record TableRowCount(string Table, long Rows);
 
 /// <summary>Read-only facts about the demo databases: reachability, tables and row counts.</summary>
-public sealed partial class DatabaseInventory(DemoDatabaseConnections connections, ILogger<DatabaseInventory> logger)
+public sealed partial class DatabaseInventory(DatabaseConnections connections, ILogger<DatabaseInventory> logger)
 {
     private const string TableCountSql =
         "SELECT count(*)::int FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";

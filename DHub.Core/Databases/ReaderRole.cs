@@ -19,7 +19,7 @@ public static class ReaderRole
 {
     public const string Name = "dhub_reader";
 
-    public static async Task<DemoDatabaseConnections> EnableAsync(DemoDatabaseConnections owner, CancellationToken cancellationToken)
+    public static async Task<DatabaseConnections> EnableAsync(DatabaseConnections owner, CancellationToken cancellationToken)
     {
         var password = PasswordFor(owner.OwnerConnectionString);
         // Hex digits only: safe to splice into ALTER ROLE, which takes no parameters.

@@ -2,29 +2,44 @@ using Npgsql;
 
 namespace DHub.Core.Databases;
 
-public sealed record ServerDatabase(string Name, bool IsDemo, long SizeBytes);
-
 public sealed record TableInfo(string Database, string Schema, string Name, string Type);
 
 public sealed record DatabaseInfo(string Name, string Version, long SizeBytes, string Size, int ActiveConnections);
 
 public sealed record DatabaseTestResult(string Database, bool Reachable, string? Error);
 
-/// <summary>Questions about the server and its databases: what exists, what is in it, whether it answers.</summary>
-public sealed class ServerCatalog(DemoDatabaseConnections connections)
+/// <summary>
+/// Questions about the server and its databases: what exists, what is in it, whether it answers.
+/// The one catalog of the server, for the CLI's db commands, the API and DataHub's list-databases.
+/// </summary>
+public sealed class ServerCatalog(DatabaseConnections connections)
 {
-    private const string MaintenanceDatabase = "postgres";
+    // pg_database is a shared catalog, so any database of the server answers for all of them.
+    // pg_database_size needs CONNECT on the database: without it the size is unknown, not an error.
+    private const string ListDatabasesSql =
+        """
+        SELECT datname, size, pg_size_pretty(size)
+        FROM (SELECT datname, datistemplate, datallowconn,
+                     CASE WHEN has_database_privilege(datname, 'CONNECT') THEN pg_database_size(datname) END AS size
+              FROM pg_database) d
+        WHERE NOT datistemplate AND datallowconn
+        ORDER BY datname
+        """;
 
+    /// <summary>The server's non-template databases that accept connections, with their size.</summary>
     public async Task<IReadOnlyList<ServerDatabase>> ListDatabasesAsync(CancellationToken cancellationToken)
     {
-        await using var command = connections.ForServerDatabase(MaintenanceDatabase).CreateCommand(
-            "SELECT datname, pg_database_size(datname) FROM pg_database WHERE NOT datistemplate ORDER BY datname");
+        await using var command = connections.ForServerDatabase(connections.MaintenanceDatabase).CreateCommand(ListDatabasesSql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var databases = new List<ServerDatabase>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var name = reader.GetString(0);
-            databases.Add(new ServerDatabase(name, DemoDatabases.IsDemoDatabase(name), reader.GetInt64(1)));
+            databases.Add(new ServerDatabase(
+                name,
+                reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                DemoDatabases.IsDemoDatabase(name)));
         }
 
         return databases;

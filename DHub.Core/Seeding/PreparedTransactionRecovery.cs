@@ -27,7 +27,7 @@ public static partial class PreparedTransactionRecovery
     /// something to recover, so it rarely stands in a starting run's way.
     /// </summary>
     /// <returns>The number of prepared transactions finished, or null when a run held the lock.</returns>
-    public static async Task<int?> RecoverUnlessRunningAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<int?> RecoverUnlessRunningAsync(DatabaseConnections connections, ILogger logger, CancellationToken cancellationToken)
     {
         if ((await ListAsync(connections, cancellationToken)).Count == 0)
         {
@@ -42,7 +42,7 @@ public static partial class PreparedTransactionRecovery
     /// The prepared transactions crashed runs left, which keep their tables locked until recovered; none
     /// while a run holds the seeding lock (what is prepared then may be its commit in progress).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> LeftByCrashedRunsAsync(DemoDatabaseConnections connections, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> LeftByCrashedRunsAsync(DatabaseConnections connections, CancellationToken cancellationToken)
     {
         var pending = await ListAsync(connections, cancellationToken);
         if (pending.Count == 0)
@@ -55,7 +55,7 @@ public static partial class PreparedTransactionRecovery
     }
 
     /// <summary>Finishes every prepared transaction of a DHub run. The caller must hold the <see cref="SeedLock"/>.</summary>
-    public static async Task<int> RecoverAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<int> RecoverAsync(DatabaseConnections connections, ILogger logger, CancellationToken cancellationToken)
     {
         var pending = await ListAsync(connections, cancellationToken);
         foreach (var run in pending.GroupBy(p => p.RunId))
@@ -80,7 +80,7 @@ public static partial class PreparedTransactionRecovery
         return pending.Count;
     }
 
-    private static async Task<List<(Guid RunId, string Database, string Gid)>> ListAsync(DemoDatabaseConnections connections, CancellationToken cancellationToken)
+    private static async Task<List<(Guid RunId, string Database, string Gid)>> ListAsync(DatabaseConnections connections, CancellationToken cancellationToken)
     {
         // pg_prepared_xacts is cluster-wide: any database shows every prepared transaction.
         await using var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed class SeedLock : IAsyncDisposable
     public NpgsqlConnection Connection { get; }
 
     /// <summary>Takes the lock without waiting; null when another session holds it.</summary>
-    public static async Task<SeedLock?> TryAcquireAsync(DemoDatabaseConnections connections, CancellationToken cancellationToken)
+    public static async Task<SeedLock?> TryAcquireAsync(DatabaseConnections connections, CancellationToken cancellationToken)
     {
         var connection = await connections.For(DemoDatabases.Employees).OpenConnectionAsync(cancellationToken);
         try

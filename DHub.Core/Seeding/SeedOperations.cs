@@ -11,19 +11,19 @@ namespace DHub.Core.Seeding;
 /// the API share. A seed replaces all data atomically: readers see the old contents until the
 /// commit, then all of the new.
 /// </summary>
-public sealed partial class SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time, SeedPipeline pipeline)
+public sealed partial class SeedOperations(DatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time, SeedPipeline pipeline)
 {
     private const string PreviousContentsKept = "Every database keeps its previous contents.";
 
     // How long a status's count waits for a table lock before it asks again whether a run holds them.
     private static readonly TimeSpan StatusLockWait = TimeSpan.FromSeconds(1);
 
-    public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
+    public SeedOperations(DatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger, TimeProvider time)
         : this(connections, inventory, logger, time, SeedPipeline.Default)
     {
     }
 
-    public SeedOperations(DemoDatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger)
+    public SeedOperations(DatabaseConnections connections, DatabaseInventory inventory, ILogger<SeedOperations> logger)
         : this(connections, inventory, logger, TimeProvider.System)
     {
     }

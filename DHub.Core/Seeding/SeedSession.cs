@@ -46,14 +46,14 @@ public sealed partial class SeedSession : IAsyncDisposable
         SeedProgressLog.UpdateAsync(_lock, RunId, phase, phaseName, table, tablesLoaded, rowsLoaded, cancellationToken);
 
     /// <summary>Opens a session that empties the tables and loads nothing (clearing).</summary>
-    public static Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, CancellationToken cancellationToken) =>
+    public static Task<SeedSession> BeginAsync(DatabaseConnections connections, ILogger logger, CancellationToken cancellationToken) =>
         BeginAsync(connections, logger, forLoading: false, cancellationToken);
 
     /// <param name="forLoading">
     /// The tables will be loaded: drop their indexes and keys now and rebuild them as each table is
     /// reported loaded (<see cref="TableLoadedAsync"/>), at the latest before the commit.
     /// </param>
-    public static async Task<SeedSession> BeginAsync(DemoDatabaseConnections connections, ILogger logger, bool forLoading, CancellationToken cancellationToken)
+    public static async Task<SeedSession> BeginAsync(DatabaseConnections connections, ILogger logger, bool forLoading, CancellationToken cancellationToken)
     {
         var @lock = await SeedLock.TryAcquireAsync(connections, cancellationToken) ?? throw new SeedAlreadyRunningException();
         var runId = Guid.NewGuid();

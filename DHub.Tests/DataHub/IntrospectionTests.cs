@@ -82,7 +82,7 @@ public sealed class IntrospectionTests(LocalAppFixture fixture)
     public async Task List_databases_shows_the_demo_databases_with_their_size()
     {
         await using var live = await LiveDatabases.OpenAsync(fixture);
-        var databases = await new ServerDatabaseLister(live.Source).ListAsync(TestContext.Current.CancellationToken);
+        var databases = await new ServerCatalog(live.Source).ListDatabasesAsync(TestContext.Current.CancellationToken);
         Assert.All(DemoDatabases.All, name =>
         {
             var db = Assert.Single(databases, d => d.Name == name);

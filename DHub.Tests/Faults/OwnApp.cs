@@ -161,7 +161,7 @@ internal sealed class OwnApp : IAsyncDisposable
 
     /// <summary>DHub.Core's seed operations in the test process, against this app's server.</summary>
     public SeedOperationsScope CreateOperations(string applicationName, Microsoft.Extensions.Logging.ILogger<SeedOperations>? logger = null) =>
-        SeedOperationsScope.Create(DemoDatabaseConnections.FromConnectionStrings(FaultSupport.WithApplicationName(ConnectionStrings, applicationName)), logger);
+        SeedOperationsScope.Create(DatabaseConnections.FromConnectionStrings(FaultSupport.WithApplicationName(ConnectionStrings, applicationName)), logger);
 
     /// <summary>
     /// Resource logs are kept per DCP instance (e.g. <c>seeder-abcd1234</c>), not per model name:

@@ -68,7 +68,7 @@ public sealed class LocalAppFixture : IAsyncLifetime
     /// Connections to the fixture's six databases for running DHub.Core operations in-process.
     /// They carry an application name so tests can find (and kill) their backends in pg_stat_activity.
     /// </summary>
-    public async Task<DemoDatabaseConnections> CreateConnectionsAsync(string applicationName = TestApplicationName)
+    public async Task<DatabaseConnections> CreateConnectionsAsync(string applicationName = TestApplicationName)
     {
         var settings = new Dictionary<string, string?>();
         foreach (var database in DemoDatabases.All)
@@ -77,7 +77,7 @@ public sealed class LocalAppFixture : IAsyncLifetime
             settings[$"ConnectionStrings:{database}"] = builder.ConnectionString;
         }
 
-        return DemoDatabaseConnections.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return DatabaseConnections.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     }
 
     public const string TestApplicationName = "dhub-tests";
@@ -119,10 +119,10 @@ public sealed class LocalAppCollection : ICollectionFixture<LocalAppFixture>
     public const string Name = "local app";
 }
 
-public sealed record SeedOperationsScope(SeedOperations Operations, DemoDatabaseConnections Connections) : IAsyncDisposable
+public sealed record SeedOperationsScope(SeedOperations Operations, DatabaseConnections Connections) : IAsyncDisposable
 {
     /// <summary>DHub.Core's seed operations in the test process, over <paramref name="connections"/> (which the scope disposes).</summary>
-    public static SeedOperationsScope Create(DemoDatabaseConnections connections, ILogger<SeedOperations>? logger = null)
+    public static SeedOperationsScope Create(DatabaseConnections connections, ILogger<SeedOperations>? logger = null)
     {
         var inventory = new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance);
         return new SeedOperationsScope(new SeedOperations(connections, inventory, logger ?? NullLogger<SeedOperations>.Instance), connections);

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DHub.Core.Databases;
 using DHub.Core.DataHub.Catalog;
-using DHub.Core.DataHub.Connections;
 using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Operations;
 using DHub.Core.DataHub.Recipes;
+using DHub.Core.Hosting;
 using DHub.Core.Seeding;
 using DHub.Tests.DataHub.Support;
 using DHub.Tests.Infrastructure;
@@ -48,7 +48,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
         await using var gms = await StandInGms.StartAsync();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
-            .AddSingleton<IDatabaseConnectionSource>(live.Source)
+            .AddDHubDatabases(_ => live.Source)
             .AddDataHub(options =>
             {
                 options.Server = gms.Url;
@@ -83,7 +83,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
             errors.Add((await Assert.ThrowsAsync<DataHubGmsException>(() => datahub.PublishAsync(catalog, new DataHubRunRequest(), null, Token))).ToString());
             gms.ConfigMode = ConfigMode.FrontendJson;
             errors.Add((await Assert.ThrowsAsync<DataHubGmsException>(() => datahub.PublishAsync(catalog, new DataHubRunRequest(), null, Token))).ToString());
-            await using var wrongPassword = DemoDatabaseConnections.FromServer(live.ConnectionString.Replace(live.Password, live.Password + "x", StringComparison.Ordinal));
+            await using var wrongPassword = DatabaseConnections.FromServer(live.ConnectionString.Replace(live.Password, live.Password + "x", StringComparison.Ordinal));
             var failing = new SeedOperations(wrongPassword, new DatabaseInventory(wrongPassword, loggerFactory.CreateLogger<DatabaseInventory>()), loggerFactory.CreateLogger<SeedOperations>());
             errors.Add((await Assert.ThrowsAnyAsync<Exception>(() => failing.SeedAsync(new SeedOptions { Scale = 0.1 }, null, Token))).ToString());
         }

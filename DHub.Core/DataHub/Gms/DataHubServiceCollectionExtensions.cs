@@ -1,8 +1,5 @@
 using System.Net;
-using DHub.Core.DataHub.Introspection;
-using DHub.Core.DataHub.Operations;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -10,7 +7,7 @@ using Polly.Timeout;
 
 namespace DHub.Core.DataHub.Gms;
 
-/// <summary>Registers DHub's DataHub integration in a service collection.</summary>
+/// <summary>Registers the DataHub GMS client; <c>AddDataHub</c> (DHub.Core.Hosting) wires the rest of DataHub.</summary>
 public static class DataHubServiceCollectionExtensions
 {
     private static readonly HashSet<HttpStatusCode> RetriedStatuses =
@@ -21,21 +18,6 @@ public static class DataHubServiceCollectionExtensions
         HttpStatusCode.ServiceUnavailable,
         HttpStatusCode.GatewayTimeout,
     ];
-
-    /// <summary>
-    /// Everything the DataHub commands need: the GMS client, the introspector, the database lister and
-    /// <see cref="DataHubOperations"/>. The caller registers an IDatabaseConnectionSource
-    /// (ServerConnectionSource for a server connection string, DemoDatabaseConnectionSource under Aspire).
-    /// </summary>
-    public static IServiceCollection AddDataHub(this IServiceCollection services, Action<DataHubGmsOptions>? configureGms = null)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PostgresIntrospector>();
-        services.TryAddSingleton<ServerDatabaseLister>();
-        services.TryAddTransient<DataHubOperations>();
-        services.AddDataHubGmsClient(configureGms);
-        return services;
-    }
 
     /// <summary>
     /// The typed <see cref="DataHubGmsClient"/> with the standard resilience handler, configured from

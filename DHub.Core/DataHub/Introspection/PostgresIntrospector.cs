@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DHub.Core.DataHub.Connections;
+using DHub.Core.Databases;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -10,7 +10,7 @@ namespace DHub.Core.DataHub.Introspection;
 /// and views with comments, columns in ordinal order with native types and nullability, primary keys
 /// and foreign keys with their constraint names. Works for any database and schema of the server.
 /// </summary>
-public sealed partial class PostgresIntrospector(IDatabaseConnectionSource connections, ILogger<PostgresIntrospector> logger)
+public sealed partial class PostgresIntrospector(DatabaseConnections connections, ILogger<PostgresIntrospector> logger)
 {
     public const string DefaultSchema = "public";
 
@@ -65,7 +65,7 @@ public sealed partial class PostgresIntrospector(IDatabaseConnectionSource conne
         activity?.SetTag(DataHubTelemetry.Tags.Database, database);
         activity?.SetTag(DataHubTelemetry.Tags.Schema, schema);
 
-        await using var connection = await connections.OpenConnectionAsync(database, cancellationToken);
+        await using var connection = await connections.ForServerDatabase(database).OpenConnectionAsync(cancellationToken);
 
         var relations = new List<(string Name, TableKind Kind, string? Comment, string? Definition)>();
         await using (var command = Command(connection, RelationsSql, schema))

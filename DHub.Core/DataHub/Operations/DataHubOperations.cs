@@ -1,3 +1,4 @@
+using DHub.Core.Databases;
 using DHub.Core.DataHub.Catalog;
 using DHub.Core.SchemaDescriptor;
 using DHub.Core.DataHub.Gms;
@@ -16,7 +17,7 @@ namespace DHub.Core.DataHub.Operations;
 /// </summary>
 public sealed partial class DataHubOperations(
     PostgresIntrospector introspector,
-    ServerDatabaseLister lister,
+    ServerCatalog serverCatalog,
     DataHubGmsClient gms,
     TimeProvider timeProvider,
     ILogger<DataHubOperations> logger)
@@ -110,8 +111,11 @@ public sealed partial class DataHubOperations(
     }
 
     /// <summary>list-databases: the server's non-template databases, their size and whether DHub ingests them by default.</summary>
-    public Task<IReadOnlyList<ServerDatabase>> ListDatabasesAsync(CancellationToken cancellationToken = default) =>
-        lister.ListAsync(cancellationToken);
+    public async Task<IReadOnlyList<ServerDatabase>> ListDatabasesAsync(CancellationToken cancellationToken = default)
+    {
+        using var activity = DataHubTelemetry.ActivitySource.StartActivity(DataHubTelemetry.Spans.ListDatabases);
+        return await serverCatalog.ListDatabasesAsync(cancellationToken);
+    }
 
     private MetadataBuilder Builder(DataHubCatalog catalog, DataHubRunRequest request) =>
         new(catalog, new MetadataBuildOptions { RunId = request.RunId }, timeProvider);

@@ -1,5 +1,4 @@
 using DHub.Core.Databases;
-using DHub.Core.DataHub.Connections;
 using DHub.Core.DataHub.Introspection;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +12,7 @@ public sealed class LiveDatabases : IAsyncDisposable
     private LiveDatabases(string connectionString)
     {
         ConnectionString = connectionString;
-        Source = new ServerConnectionSource(connectionString);
+        Source = DatabaseConnections.FromServer(connectionString);
         Introspector = new PostgresIntrospector(Source, NullLogger<PostgresIntrospector>.Instance);
     }
 
@@ -23,7 +22,7 @@ public sealed class LiveDatabases : IAsyncDisposable
     public string Password => new NpgsqlConnectionStringBuilder(ConnectionString).Password
         ?? throw new InvalidOperationException("The fixture's connection string has no password.");
 
-    public ServerConnectionSource Source { get; }
+    public DatabaseConnections Source { get; }
 
     public PostgresIntrospector Introspector { get; }
 

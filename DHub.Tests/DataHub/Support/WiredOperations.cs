@@ -1,5 +1,4 @@
-using DHub.Core.DataHub.Connections;
-using DHub.Core.DataHub.Gms;
+using DHub.Core.Hosting;
 using DHub.Core.DataHub.Operations;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DHub.Tests.DataHub.Support;
 
 /// <summary>
-/// <see cref="DataHubOperations"/> wired as a host wires them (AddDataHub + a connection source),
+/// <see cref="DataHubOperations"/> wired as a host wires them (AddDHubDatabases + AddDataHub),
 /// against the fixture's databases and a stand-in GMS. Disposing it stops all three.
 /// </summary>
 public sealed class WiredOperations : IAsyncDisposable
@@ -37,8 +36,7 @@ public sealed class WiredOperations : IAsyncDisposable
             var live = await LiveDatabases.OpenAsync(fixture);
             var factory = new GmsClientFactory(gms.Url, configure: services =>
             {
-                services.AddSingleton<IDatabaseConnectionSource>(live.Source);
-                services.AddDataHub();
+                services.AddDHubDatabases(_ => live.Source).AddDataHub();
             });
             return new WiredOperations(gms, factory, live);
         }
