@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DHub.Tests.DataHub.Support;
+using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
 using Npgsql;
 using YamlDotNet.RepresentationModel;

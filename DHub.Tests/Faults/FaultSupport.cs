@@ -181,7 +181,7 @@ internal static class FaultSupport
 
     /// <summary>The init scripts the AppHost applies in Local mode.</summary>
     public static string InitScriptDirectory =>
-        Path.GetFullPath(Path.Combine(Projects.DHub_AppHost.ProjectPath, "..", Core.Schema.InitScriptCatalog.RelativeDirectory));
+        Path.GetFullPath(Path.Combine(Projects.DHub_AppHost.ProjectPath, "..", DHub.Core.Schema.InitScriptCatalog.RelativeDirectory));
 }
 
 /// <summary>What /proc says about processes: the only way to check that nothing outlived a test.</summary>

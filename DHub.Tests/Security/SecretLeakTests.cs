@@ -7,7 +7,7 @@ using DHub.Core.DataHub.Gms;
 using DHub.Core.DataHub.Operations;
 using DHub.Core.DataHub.Recipes;
 using DHub.Core.Seeding;
-using DHub.Tests.DataHub.Support;
+using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -75,7 +75,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
             }
 
             await File.WriteAllTextAsync(Path.Combine(output.FullName, "schema.yaml"),
-                await datahub.DescribeAsync(catalog, DemoDatabases.All, Core.DataHub.Descriptor.DescriptorForm.Minified, cancellationToken: Token), Token);
+                await datahub.DescribeAsync(catalog, DemoDatabases.All, DHub.Core.DataHub.Descriptor.DescriptorForm.Minified, cancellationToken: Token), Token);
 
             // Failure paths carry the most context, so they are where secrets leak: a rejected token,
             // a server that is not GMS, a wrong database password.
