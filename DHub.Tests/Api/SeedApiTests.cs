@@ -1,9 +1,11 @@
 using System.Net;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SeedApiTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

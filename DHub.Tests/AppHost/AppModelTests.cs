@@ -4,6 +4,7 @@ using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
 using DHub.Core.Postgres;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DHub.Tests.AppHost;
@@ -12,6 +13,7 @@ namespace DHub.Tests.AppHost;
 /// Container and External modes, proven on the resource graph without starting anything
 /// (this machine has no container engine; a user's laptop usually has one).
 /// </summary>
+[Integration]
 public sealed class AppModelTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using DHub.Cli;
 using DHub.Cli.Commands;
 using DHub.Core.Postgres;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.AppHost;
 
@@ -12,6 +13,7 @@ namespace DHub.Tests.AppHost;
 /// The <c>datahub-sync</c> resource is the CLI's <c>datahub emit</c>: when publishing fails, the
 /// dashboard must show it as a failure (a non-zero exit code), not as a sync that completed.
 /// </summary>
+[Integration]
 public sealed class DataHubSyncResourceTests
 {
     [Fact]

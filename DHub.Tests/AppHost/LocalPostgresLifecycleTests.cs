@@ -5,6 +5,7 @@ using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
 using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,6 +13,7 @@ using Npgsql;
 namespace DHub.Tests.AppHost;
 
 /// <summary>Local mode starts from nothing, keeps a configured data directory, and leaves no server behind.</summary>
+[Integration]
 public sealed class LocalPostgresLifecycleTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using DHub.AppHost;
 using DHub.AppHost.Postgres;
 using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -14,6 +15,7 @@ using Npgsql;
 namespace DHub.Tests.AppHost;
 
 /// <summary>The AppHost's console after seeding: what was written, where the API is, how to connect, and no password.</summary>
+[Integration]
 public sealed partial class ReadySummaryTests
 {
     [Fact]

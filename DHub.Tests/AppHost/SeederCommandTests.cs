@@ -1,10 +1,12 @@
 using DHub.AppHost;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.AppHost;
 
 /// <summary>The seeder's dashboard commands, executed the way the dashboard does: through ResourceCommands.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SeederCommandTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.AppHost;
 
 /// <summary>The seeder completes and the API answers once it has.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class ServicesTests(LocalAppFixture fixture)
 {
     private sealed record DatabaseSummaryDto(string Name, bool Reachable, int TableCount);

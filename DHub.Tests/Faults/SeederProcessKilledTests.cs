@@ -2,6 +2,7 @@ using System.Globalization;
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -14,6 +15,7 @@ namespace DHub.Tests.Faults;
 /// Every test leaves the shared databases seeded as the fixture seeded them (scale 0.1).
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Faults]
 public sealed class SeederProcessKilledTests(LocalAppFixture fixture)
 {
     private const string SeederApplication = "dhub-fault-seeder";

@@ -9,6 +9,7 @@ using DHub.Core.DataHub.Recipes;
 using DHub.Core.Seeding;
 using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ namespace DHub.Tests.Security;
 /// the API key.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SecretLeakTests(LocalAppFixture fixture)
 {
     private const string DataHubToken = "dhub-secret-token-7Qx9v2LmZ";

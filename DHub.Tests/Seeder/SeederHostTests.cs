@@ -4,11 +4,13 @@ using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
 using DHub.Tests.Faults;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DHub.Tests.Seeder;
 
 /// <summary>The seeder as the AppHost runs it: a failed seed exits non-zero and the API never starts.</summary>
+[Integration]
 public sealed class SeederHostTests
 {
     [Fact]

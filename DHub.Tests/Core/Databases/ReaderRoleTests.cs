@@ -1,6 +1,7 @@
 using DHub.Core.Databases;
 using DHub.Core.Schema;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -8,6 +9,7 @@ namespace DHub.Tests.Core.Databases;
 
 /// <summary><c>dhub_reader</c>, the role user SQL runs as, can read every demo table and write none.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class ReaderRoleTests(LocalAppFixture fixture)
 {
     private const string ReaderPassword = "reader-test-password";

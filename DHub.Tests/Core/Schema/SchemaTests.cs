@@ -1,12 +1,14 @@
 using DHub.Core.Databases;
 using DHub.Core.Schema;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Core.Schema;
 
 /// <summary>The init scripts, applied by Local mode, produce exactly the designed schema.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SchemaTests(LocalAppFixture fixture)
 {
     private const int ExpectedTables = 34;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Core.Seeding;
@@ -11,6 +12,7 @@ namespace DHub.Tests.Core.Seeding;
 /// docs/data-generation.md: the test reads the document, so the docs cannot drift from the code.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed partial class SeedCountsTests(LocalAppFixture fixture)
 {
     // The documented counts were measured with the default seed on this date.

@@ -2,12 +2,14 @@ using DHub.Core.Databases;
 using DHub.Core.References;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Core.Seeding;
 
 /// <summary>The seed pipeline against real PostgreSQL: determinism, consistency, atomicity, concurrency.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SeedPipelineTests(LocalAppFixture fixture)
 {
     internal static readonly DateOnly AsOf = new(2026, 6, 30);

@@ -4,12 +4,14 @@ using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Faults;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Tests.Core.Seeding;
 
 /// <summary>The trace the dashboard shows for a seed: one root, seven phases, one span per table.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SeedTelemetryTests(LocalAppFixture fixture)
 {
     [Fact]

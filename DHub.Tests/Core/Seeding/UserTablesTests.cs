@@ -1,6 +1,7 @@
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Core.Seeding;
@@ -11,6 +12,7 @@ namespace DHub.Tests.Core.Seeding;
 /// anything else, and when a user's table stands in the way it must fail, say why, and change nothing.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class UserTablesTests(LocalAppFixture fixture)
 {
     private const string Notes = "dhub_test_user_notes";

@@ -2,11 +2,13 @@ using DHub.Core.Databases;
 using DHub.Core.DataHub.Introspection;
 using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Core.DataHub.Introspection;
 
 /// <summary>Technical metadata read from the live catalog of the fixture's six databases.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class IntrospectionTests(LocalAppFixture fixture)
 {
     [Fact]

@@ -6,12 +6,14 @@ using DHub.Core.DataHub.Urns;
 using DHub.Core.References;
 using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DHub.Tests.Core.DataHub.Metadata;
 
 /// <summary>The full MCP stream built from the live databases and the data files: counts, shapes, order, golden file.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class MetadataStreamTests(LocalAppFixture fixture)
 {
     public static readonly DateTimeOffset FixedNow = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -9,6 +9,7 @@ using DHub.Core.DataHub.Operations;
 using DHub.Core.DataHub.Recipes;
 using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using YamlDotNet.RepresentationModel;
 
 namespace DHub.Tests.Core.DataHub.Operations;
@@ -18,6 +19,7 @@ namespace DHub.Tests.Core.DataHub.Operations;
 /// the fixture's databases and a stand-in GMS.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class OperationsTests(LocalAppFixture fixture)
 {
     [Fact]

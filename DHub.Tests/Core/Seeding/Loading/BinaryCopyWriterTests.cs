@@ -2,6 +2,7 @@ using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Core.Seeding.Loading;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,6 +14,7 @@ namespace DHub.Tests.Core.Seeding.Loading;
 /// rejected COPY, or a changed display scale.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class BinaryCopyWriterTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -2,6 +2,7 @@ using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Core.Seeding.Loading;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Core.Seeding.Loading;
@@ -11,6 +12,7 @@ namespace DHub.Tests.Core.Seeding.Loading;
 /// exactly, a failed run must leave it untouched, and the rebuilt keys must still reject bad data.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class DeferredIndexesTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using DHub.Core.Seeding;
 using DHub.Core.Seeding.Loading;
 using DHub.Core.Seeding.Generators.Accounts;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Core.Seeding.Loading;
@@ -13,6 +14,7 @@ namespace DHub.Tests.Core.Seeding.Loading;
 /// values the importer still references) is alive, however many rows the table has.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class StreamingLoadTests(LocalAppFixture fixture)
 {
     // Track one row in this many; each tracked row is a weak reference to its transaction id string.
