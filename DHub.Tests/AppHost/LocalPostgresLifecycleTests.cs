@@ -3,10 +3,10 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost.Postgres;
 using DHub.Core.Databases;
-using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
 using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -67,9 +67,9 @@ public sealed class LocalPostgresLifecycleTests
     {
         var ct = TestContext.Current.CancellationToken;
         // The server logs to stderr; the AppHost logs each such line as an error of the resource's category.
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         await using var app = await StartLocalAsync(builder => builder.Services.AddLogging(logging => logging.AddProvider(logs)));
-        IReadOnlyList<string> ServerLog() => [.. logs.Lines.Where(l => l.Contains($" {ServerLogCategory}: ", StringComparison.Ordinal))];
+        IReadOnlyList<string> ServerLog() => [.. logs.Collector.Lines().Where(l => l.Contains($" {ServerLogCategory}: ", StringComparison.Ordinal))];
 
         // An open session: a smart shutdown waits for it, so only a fast shutdown ends before the supervisor's SIGKILL.
         await using (var session = new NpgsqlConnection(await app.GetConnectionStringAsync(DemoDatabaseNames.ResourceName(DemoDatabases.Employees), ct)))

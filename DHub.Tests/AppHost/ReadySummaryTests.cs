@@ -5,10 +5,10 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.AppHost;
 using DHub.AppHost.Postgres;
-using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
 using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -34,7 +34,7 @@ public sealed partial class ReadySummaryTests
             Assert.Contains($"--connection \"Host={server.Host};Port={server.Port};Username={server.Username};Password={ReadySummary.PasswordPlaceholder}\"", summary, StringComparison.Ordinal);
             Assert.Contains(DemoPostgresBuilderExtensions.PasswordParameterName, summary, StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(server.Password));
-            Assert.DoesNotContain(logs.Lines, line => line.Contains(server.Password, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Collector.Lines(), line => line.Contains(server.Password, StringComparison.Ordinal));
             await app.StopAsync(ct);
         }
     }
@@ -56,9 +56,9 @@ public sealed partial class ReadySummaryTests
         }
     }
 
-    private static async Task<(DistributedApplication App, CapturingLoggerProvider Logs)> StartAsync(string seedSetting)
+    private static async Task<(DistributedApplication App, FakeLoggerProvider Logs)> StartAsync(string seedSetting)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var builder = await AppHostFactory.CreateAsync("DHub:Postgres:Mode=Local", seedSetting);
         builder.Services.AddLogging(logging => logging.AddProvider(logs));
         var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
@@ -69,20 +69,20 @@ public sealed partial class ReadySummaryTests
     }
 
     /// <summary>The summary's text, without the capturing provider's level, category and structured values.</summary>
-    private static async Task<string> WaitForSummaryAsync(CapturingLoggerProvider logs, CancellationToken cancellationToken)
+    private static async Task<string> WaitForSummaryAsync(FakeLoggerProvider logs, CancellationToken cancellationToken)
     {
         var line = await WaitForLineAsync(logs, ReadySummaryExtensions.LoggerCategory, cancellationToken);
         Assert.StartsWith($"Information {ReadySummaryExtensions.LoggerCategory}: DHub is ready", line, StringComparison.Ordinal);
         return line[..line.IndexOf(" [Summary=", StringComparison.Ordinal)];
     }
 
-    private static async Task<string> WaitForLineAsync(CapturingLoggerProvider logs, string category, CancellationToken cancellationToken)
+    private static async Task<string> WaitForLineAsync(FakeLoggerProvider logs, string category, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(AppHostFactory.StartTimeout);
         while (true)
         {
-            if (logs.Lines.FirstOrDefault(l => l.Contains($" {category}: ", StringComparison.Ordinal)) is { } line)
+            if (logs.Collector.Lines().FirstOrDefault(l => l.Contains($" {category}: ", StringComparison.Ordinal)) is { } line)
             {
                 return line;
             }

@@ -11,6 +11,7 @@ using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
 using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace DHub.Tests.Security;
@@ -33,7 +34,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
     {
         await using var live = await LiveDatabases.OpenAsync(fixture);
         var secrets = new[] { live.Password, DataHubToken, LocalAppFixture.ApiKey };
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var spans = new ConcurrentQueue<string>();
         using var listener = new ActivityListener
         {
@@ -97,14 +98,14 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
 
         var files = output.GetFiles().Select(f => (f.Name, Text: File.ReadAllText(f.FullName))).ToList();
         output.Delete(recursive: true);
-        Assert.True(logs.Lines.Count > 10, "the logs were not captured");
+        Assert.True(logs.Collector.Lines().Count > 10, "the logs were not captured");
         Assert.True(spans.Count > 34, "the spans were not captured");
         Assert.Equal(8, files.Count); // mcps.json, six recipes, schema.yaml
         Assert.True(gms.AcceptedProposals.Count > 0, "nothing was emitted");
 
         foreach (var secret in secrets)
         {
-            Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Collector.Lines(), line => line.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(spans, span => span.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(errors, error => error.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(files, file => file.Text.Contains(secret, StringComparison.Ordinal));

@@ -132,7 +132,7 @@ public sealed class GmsClientTests
         Assert.Contains("DATAHUB_TOKEN", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(GmsClientFactory.FakeToken, error.ToString(), StringComparison.Ordinal);
         Assert.Single(gms.ApiRequests);
-        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains(GmsClientFactory.FakeToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs.Collector.Lines(), line => line.Contains(GmsClientFactory.FakeToken, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -170,11 +170,11 @@ public sealed class OperationsTests(LocalAppFixture fixture)
 
             Assert.Equal(10, Directory.GetFiles(directory).Length);
             var texts = Directory.GetFiles(directory).Select(File.ReadAllText)
-                .Concat(wired.Factory.Logs.Lines)
+                .Concat(wired.Factory.Logs.Collector.Lines())
                 .Append(refused.ToString())
                 .Concat(spans.SelectMany(s => s.TagObjects.Select(t => $"{s.DisplayName} {t.Key}={t.Value}")))
                 .ToList();
-            Assert.NotEmpty(wired.Factory.Logs.Lines);
+            Assert.NotEmpty(wired.Factory.Logs.Collector.Lines());
             foreach (var secret in secrets)
             {
                 Assert.DoesNotContain(texts, text => text.Contains(secret, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using DHub.Core.DataHub.Gms;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace DHub.Tests.Core.DataHub.Support;
@@ -31,7 +32,7 @@ public sealed class GmsClientFactory : IAsyncDisposable
         _provider = services.BuildServiceProvider();
     }
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public FakeLoggerProvider Logs { get; } = new();
 
     public IServiceProvider Services => _provider;
 
