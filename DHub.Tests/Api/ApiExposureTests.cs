@@ -3,11 +3,13 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Aspire.Hosting.Testing;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
 /// <summary>The API is reachable on loopback only, unless configured otherwise.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class ApiExposureTests(LocalAppFixture fixture)
 {
     [Fact]

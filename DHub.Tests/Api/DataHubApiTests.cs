@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using YamlDotNet.RepresentationModel;
 
 namespace DHub.Tests.Api;
 
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class DataHubApiTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

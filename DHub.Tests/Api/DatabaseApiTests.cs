@@ -1,10 +1,12 @@
 using System.Net;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class DatabaseApiTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

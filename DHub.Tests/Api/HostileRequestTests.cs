@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
@@ -9,6 +10,7 @@ namespace DHub.Tests.Api;
 /// must leave the server healthy and every table's rows unchanged.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class HostileRequestTests(LocalAppFixture fixture)
 {
     public sealed record HostileRequest(string Name, HttpMethod Method, string Path, string? Body = null, string ContentType = "application/json", string? ApiKey = null)

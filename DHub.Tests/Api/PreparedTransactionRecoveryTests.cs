@@ -5,6 +5,7 @@ using DHub.Core.Seeding;
 using DHub.Hosting.Postgres;
 using DHub.Tests.Faults;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -15,6 +16,7 @@ namespace DHub.Tests.Api;
 /// its start, finishes it. The starting API is a second API process over the fixture's databases.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Faults]
 public sealed class PreparedTransactionRecoveryTests(LocalAppFixture fixture)
 {
     private const string RecoveryDone = "Start-up recovery of prepared transactions done";

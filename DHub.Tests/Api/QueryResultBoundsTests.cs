@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
@@ -12,6 +13,7 @@ namespace DHub.Tests.Api;
 /// not follow what the SQL asks for.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class QueryResultBoundsTests(LocalAppFixture fixture)
 {
     private const string Path = "/api/databases/employees_db/query";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Api;
@@ -12,6 +13,7 @@ namespace DHub.Tests.Api;
 /// returns to the pool.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class QuerySessionTests(LocalAppFixture fixture)
 {
     private const long SeederLockKey = 0x4448_7562_5365_6564; // SeedSession's key, "DHubSeed" in ASCII

@@ -1,9 +1,11 @@
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class QueryValueTests(LocalAppFixture fixture)
 {
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Api;
 
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SeedApiTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -76,14 +78,14 @@ public sealed class SeedApiTests(LocalAppFixture fixture)
 
         // Leave the shared databases seeded for the other tests of the collection.
         await using var scope = await fixture.CreateOperationsAsync();
-        await scope.Operations.SeedAsync(new Core.Seeding.SeedOptions { Scale = 0.1 }, null, Token);
+        await scope.Operations.SeedAsync(new DHub.Core.Seeding.SeedOptions { Scale = 0.1 }, null, Token);
     }
 
     [Fact]
     public async Task A_status_blocked_by_another_transactions_table_lock_answers_a_504_problem_at_the_query_timeout()
     {
         HttpResponseMessage response;
-        await using (await HeldTableLock.TakeAsync(fixture, Core.Databases.DemoDatabases.Loans, "loans"))
+        await using (await HeldTableLock.TakeAsync(fixture, DHub.Core.Databases.DemoDatabases.Loans, "loans"))
         {
             response = await fixture.Api.GetAsync("/api/seed/status", Token);
         }
@@ -101,7 +103,7 @@ public sealed class SeedApiTests(LocalAppFixture fixture)
     public async Task A_status_during_a_seed_answers_200_with_the_run_in_progress_rather_than_a_504()
     {
         HttpResponseMessage response;
-        Core.Seeding.SeedRun run;
+        DHub.Core.Seeding.SeedRun run;
         await using (var seed = await HeldSeed.StartAsync(fixture, tables: 3))
         {
             // Waiting for the seed's tables would end in a 504 after the fixture's query timeout.

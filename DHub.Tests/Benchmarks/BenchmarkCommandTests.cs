@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Benchmarks;
 
@@ -7,6 +8,7 @@ namespace DHub.Tests.Benchmarks;
 /// The benchmark as a user runs it, with the documented command, at a tiny scale against a throwaway
 /// server of its own: it must finish and report every figure.
 /// </summary>
+[Integration]
 public sealed class BenchmarkCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

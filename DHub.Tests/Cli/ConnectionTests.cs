@@ -1,10 +1,12 @@
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Cli;
 
 /// <summary>Where dhub takes its server from, end to end: precedence, and the message when the server cannot be used.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class ConnectionTests(LocalAppFixture fixture)
 {
     private const string Secret = "TopSecret-4711";

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DHub.Tests.DataHub.Support;
+using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 using YamlDotNet.RepresentationModel;
 
@@ -12,6 +13,7 @@ namespace DHub.Tests.Cli;
 /// to a millisecond through DHUB_GMS_RETRY_DELAY_MS; production keeps DataHubGmsOptions' defaults.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed partial class DataHubCommandTests(LocalAppFixture fixture)
 {
     private const string Token = "dhub-cli-test-token-3b7e91";

@@ -1,10 +1,12 @@
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Cli;
 
 /// <summary><c>dhub db list | test | tables | info</c> against the fixture's server.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class DbCommandTests(LocalAppFixture fixture)
 {
     [Fact]

@@ -1,11 +1,13 @@
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Cli;
 
 /// <summary><c>dhub db query</c>: results, limits, read-only by default, --write, and SQL errors.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class DbQueryCommandTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -1,10 +1,12 @@
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using YamlDotNet.RepresentationModel;
 
 namespace DHub.Tests.Cli;
 
 /// <summary><c>dhub schema export</c> against the fixture's databases; no DataHub involved.</summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SchemaCommandTests(LocalAppFixture fixture)
 {
     [Theory]

@@ -1,6 +1,7 @@
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Cli;
@@ -10,6 +11,7 @@ namespace DHub.Tests.Cli;
 /// them seeds them back to the fixture's scale 0.1 before it ends.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SeedCommandTests(LocalAppFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
@@ -18,6 +19,7 @@ namespace DHub.Tests.Dashboard;
 /// the picture the README shows.
 /// </remarks>
 [Collection(DashboardCollection.Name)]
+[Browser]
 public sealed partial class DashboardSeedTraceTests
 {
     public const string UpdateScreenshotVariable = "DHUB_UPDATE_SCREENSHOT";

@@ -1,5 +1,6 @@
 using DHub.Core.Databases;
 using DHub.Hosting.Postgres;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Faults;
 
@@ -8,6 +9,7 @@ namespace DHub.Tests.Faults;
 /// failing every status or query request with a 500.
 /// </summary>
 [Collection(OwnServersCollection.Name)]
+[Faults]
 public sealed class ApiConfigurationTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using DHub.Core.Databases;
 using DHub.Hosting.Postgres;
 using DHub.Hosting.Postgres.InitScripts;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DHub.Tests.Faults;
@@ -12,6 +13,7 @@ namespace DHub.Tests.Faults;
 /// should be. It must start, report the outage honestly, and recover once PostgreSQL appears there.
 /// </summary>
 [Collection(OwnServersCollection.Name)]
+[Faults]
 public sealed class ApiStartsWithoutPostgresTests
 {
     private static CancellationToken Token => FaultSupport.Token;

@@ -5,7 +5,6 @@ using System.Reflection;
 using DHub.Core.Databases;
 using DHub.Core.References;
 using DHub.Core.Seeding;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace DHub.Tests.Faults;
@@ -181,7 +180,7 @@ internal static class FaultSupport
 
     /// <summary>The init scripts the AppHost applies in Local mode.</summary>
     public static string InitScriptDirectory =>
-        Path.GetFullPath(Path.Combine(Projects.DHub_AppHost.ProjectPath, "..", Hosting.Postgres.InitScripts.InitScriptCatalog.RelativeDirectory));
+        Path.GetFullPath(Path.Combine(Projects.DHub_AppHost.ProjectPath, "..", DHub.Hosting.Postgres.InitScripts.InitScriptCatalog.RelativeDirectory));
 }
 
 /// <summary>What /proc says about processes: the only way to check that nothing outlived a test.</summary>
@@ -318,19 +317,4 @@ internal sealed class ServiceProcess : IAsyncDisposable
             _process.Dispose();
         }
     }
-}
-
-/// <summary>Keeps what a component logs, to assert on recovery messages.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
-{
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
-
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _entries.Enqueue((logLevel, formatter(state, exception)));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DHub.Core.Databases;
 using DHub.Hosting.Postgres;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Faults;
 
@@ -12,6 +13,7 @@ namespace DHub.Tests.Faults;
 /// both log the stack trace, and every database keeps the contents the fixture seeded.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Faults]
 public sealed class GeneratorBugTests(LocalAppFixture fixture)
 {
     private const string BrokenScale = "0.01";

@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using DHub.AppHost;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Npgsql;
 
 namespace DHub.Tests.Faults;
@@ -14,6 +15,7 @@ namespace DHub.Tests.Faults;
 /// restart, and a re-seed must work.
 /// </summary>
 [Collection(OwnServersCollection.Name)]
+[Faults]
 public sealed partial class PostgresKilledDuringSeedTests
 {
     private const string Observer = "dhub-fault-observer";

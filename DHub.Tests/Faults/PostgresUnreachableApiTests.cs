@@ -2,6 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DHub.Core.Databases;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Faults;
 
@@ -45,6 +46,7 @@ public sealed class UnreachablePostgresAppFixture : IAsyncLifetime
 /// (503 ProblemDetails, /health Unhealthy, never a 500), stay alive, and recover by itself.
 /// </summary>
 [Collection(OwnServersCollection.Name)]
+[Faults]
 public sealed class PostgresUnreachableApiTests(UnreachablePostgresAppFixture fixture) : IClassFixture<UnreachablePostgresAppFixture>
 {
     private const string Observer = "dhub-fault-observer";

@@ -2,6 +2,8 @@ using System.Globalization;
 using DHub.Core.Databases;
 using DHub.Core.Seeding;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -14,6 +16,7 @@ namespace DHub.Tests.Faults;
 /// Every test leaves the shared databases seeded as the fixture seeded them (scale 0.1).
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Faults]
 public sealed class SeederProcessKilledTests(LocalAppFixture fixture)
 {
     private const string SeederApplication = "dhub-fault-seeder";
@@ -167,7 +170,7 @@ public sealed class SeederProcessKilledTests(LocalAppFixture fixture)
 
             // The next run's start finishes the crashed run. Stop that run right after it has begun (its
             // own truncation rolls back), to look at what the recovery left.
-            var logger = new ListLogger<SeedOperations>();
+            var logger = new FakeLogger<SeedOperations>();
             await using (var connections = await fixture.CreateConnectionsAsync(NextRunApplication))
             {
                 var operations = new SeedOperations(connections, new DatabaseInventory(connections, NullLogger<DatabaseInventory>.Instance), logger);
@@ -176,7 +179,7 @@ public sealed class SeederProcessKilledTests(LocalAppFixture fixture)
             }
 
             var outcome = decided ? "committed" : "rolled back";
-            Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning
+            Assert.Contains(logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Warning
                 && e.Message.Contains($"Recovered interrupted run {killedRunId}: {outcome} its {DemoDatabases.All.Count - 1} prepared transactions", StringComparison.Ordinal));
             Assert.Empty(await FaultSupport.PreparedDhubGidsAsync(admin));
             var recovered = await DatabaseSnapshot.TakeAsync(fixture);

@@ -1,4 +1,5 @@
 using DHub.Core.Databases;
+using DHub.Tests.Infrastructure.Tiers;
 
 namespace DHub.Tests.Faults;
 
@@ -7,6 +8,7 @@ namespace DHub.Tests.Faults;
 /// line and no stack trace (a bug, by contrast, is logged with its trace; see <see cref="GeneratorBugTests"/>).
 /// </summary>
 [Collection(OwnServersCollection.Name)]
+[Faults]
 public sealed class SeederSettingsTests
 {
     [Fact]

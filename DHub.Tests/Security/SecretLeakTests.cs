@@ -7,9 +7,11 @@ using DHub.Core.DataHub.Operations;
 using DHub.Core.DataHub.Recipes;
 using DHub.Core.Hosting;
 using DHub.Core.Seeding;
-using DHub.Tests.DataHub.Support;
+using DHub.Tests.Core.DataHub.Support;
 using DHub.Tests.Infrastructure;
+using DHub.Tests.Infrastructure.Tiers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace DHub.Tests.Security;
@@ -20,6 +22,7 @@ namespace DHub.Tests.Security;
 /// the API key.
 /// </summary>
 [Collection(LocalAppCollection.Name)]
+[Integration]
 public sealed class SecretLeakTests(LocalAppFixture fixture)
 {
     private const string DataHubToken = "dhub-secret-token-7Qx9v2LmZ";
@@ -31,7 +34,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
     {
         await using var live = await LiveDatabases.OpenAsync(fixture);
         var secrets = new[] { live.Password, DataHubToken, LocalAppFixture.ApiKey };
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var spans = new ConcurrentQueue<string>();
         using var listener = new ActivityListener
         {
@@ -75,7 +78,7 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
             }
 
             await File.WriteAllTextAsync(Path.Combine(output.FullName, "schema.yaml"),
-                await datahub.DescribeAsync(catalog, DemoDatabases.All, Core.SchemaDescriptor.DescriptorForm.Minified, cancellationToken: Token), Token);
+                await datahub.DescribeAsync(catalog, DemoDatabases.All, DHub.Core.SchemaDescriptor.DescriptorForm.Minified, cancellationToken: Token), Token);
 
             // Failure paths carry the most context, so they are where secrets leak: a rejected token,
             // a server that is not GMS, a wrong database password.
@@ -95,14 +98,14 @@ public sealed class SecretLeakTests(LocalAppFixture fixture)
 
         var files = output.GetFiles().Select(f => (f.Name, Text: File.ReadAllText(f.FullName))).ToList();
         output.Delete(recursive: true);
-        Assert.True(logs.Lines.Count > 10, "the logs were not captured");
+        Assert.True(logs.Collector.Lines().Count > 10, "the logs were not captured");
         Assert.True(spans.Count > 34, "the spans were not captured");
         Assert.Equal(8, files.Count); // mcps.json, six recipes, schema.yaml
         Assert.True(gms.AcceptedProposals.Count > 0, "nothing was emitted");
 
         foreach (var secret in secrets)
         {
-            Assert.DoesNotContain(logs.Lines, line => line.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Collector.Lines(), line => line.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(spans, span => span.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(errors, error => error.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(files, file => file.Text.Contains(secret, StringComparison.Ordinal));

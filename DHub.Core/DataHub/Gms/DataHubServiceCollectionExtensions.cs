@@ -35,6 +35,9 @@ public static class DataHubServiceCollectionExtensions
 
         // The resilience pipeline enforces the timeouts; HttpClient's own 100 s must not cut retries short.
         var builder = services.AddHttpClient<DataHubGmsClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // HttpClient's own loggers redact the Authorization header in their message but keep the bearer
+        // token in the record's structured values, which exporters send on. The client logs requests itself.
+        builder.RemoveAllLoggers();
         // Hosts on ServiceDefaults add the standard handler to every client (ConfigureHttpClientDefaults);
         // stacked on this one it would retry each retry and cut batches at its 10 s attempt timeout.
         // RemoveAllResilienceHandlers is the supported way out, still marked experimental (EXTEXP0001).
