@@ -34,6 +34,14 @@ public sealed class PostgresHostingBoundaryTests
     public void A_runtime_assembly_does_not_reference_the_hosting_assembly(string assembly) =>
         Assert.DoesNotContain(HostingProject, Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name));
 
+    /// <summary>
+    /// The orchestrator runs no domain code: seeding, clearing and publishing are resources it starts,
+    /// so neither the generators nor Bogus load into the AppHost.
+    /// </summary>
+    [Fact]
+    public void The_apphost_assembly_does_not_reference_the_domain_library() =>
+        Assert.DoesNotContain("DHub.Core", Assembly.Load("DHub.AppHost").GetReferencedAssemblies().Select(a => a.Name));
+
     [Fact]
     public void DHub_Core_holds_no_postgres_process_control()
     {
