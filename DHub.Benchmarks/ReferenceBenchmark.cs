@@ -6,22 +6,21 @@ using Npgsql;
 
 namespace DHub.Benchmarks;
 
-/// <summary>How the reference inserts rows, 1,000 at a time.</summary>
+/// <summary>How the INSERT baseline sends rows, 1,000 at a time.</summary>
 public enum ReferenceMethod
 {
     /// <summary>One multi-row <c>INSERT ... VALUES (...), (...)</c> statement per 1,000 rows: the definition, and the target's.</summary>
     MultiRowInsert,
 
     /// <summary>
-    /// What psycopg 3's <c>executemany</c> sends, which the Python tool called with slices of 1,000
-    /// rows (shared/spec/generation.md): one single-row <c>INSERT</c> per row, 1,000 of them
-    /// pipelined in one round trip.
+    /// What psycopg 3's <c>executemany</c> sends for a slice of 1,000 rows (shared/spec/generation.md):
+    /// one single-row <c>INSERT</c> per row, 1,000 of them pipelined in one round trip.
     /// </summary>
     ExecuteMany,
 }
 
 /// <summary>
-/// The Python tool's way of loading: INSERT statements with parameters, 1,000 rows at a time
+/// The INSERT baseline: INSERT statements with parameters, 1,000 rows at a time
 /// (<see cref="ReferenceMethod"/>). The rows are the ones currently in the databases (read back
 /// first, outside the timing), re-inserted in load order into tables truncated in the same
 /// transaction, one transaction per database.

@@ -4,7 +4,7 @@ namespace DHub.Core.DataHub.Catalog;
 
 /// <summary>
 /// What an id in the data files may look like. Ids end up inside URNs, where commas, parentheses
-/// and spaces break parsing (the reference system produced <c>urn:li:domain:paid off</c>).
+/// and spaces break parsing (an id such as <c>paid off</c> would give <c>urn:li:domain:paid off</c>).
 /// </summary>
 internal static partial class CatalogIds
 {

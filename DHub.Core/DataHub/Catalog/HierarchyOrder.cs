@@ -2,7 +2,7 @@ namespace DHub.Core.DataHub.Catalog;
 
 /// <summary>
 /// Orders a parent/child list so every parent precedes its children, keeping file order among
-/// siblings, and reports cycles. (The reference system meant to do this and emitted children first.)
+/// siblings, and reports cycles, so that a parent exists before its children refer to it.
 /// </summary>
 internal static class HierarchyOrder
 {

@@ -3,8 +3,8 @@ using DHub.Core.DataHub.Urns;
 namespace DHub.Core.DataHub.Catalog;
 
 /// <summary>
-/// The format of structured-properties.yaml: a top-level list, as the reference system and
-/// <c>datahub properties upsert</c> read it.
+/// The format of structured-properties.yaml: a top-level list, as <c>datahub properties upsert</c>
+/// reads it.
 /// </summary>
 internal sealed class StructuredPropertiesFile
 {

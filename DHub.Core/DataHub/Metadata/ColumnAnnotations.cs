@@ -7,8 +7,8 @@ namespace DHub.Core.DataHub.Metadata;
 
 /// <summary>
 /// Column tags and glossary terms from the data files, as ONE editableSchemaMetadata aspect per
-/// dataset: an UPSERT replaces the whole aspect, so sending columns one by one (the reference
-/// system's bug) would leave only the last one.
+/// dataset: an UPSERT replaces the whole aspect, so sending columns one by one would leave only
+/// the last one.
 /// </summary>
 internal static class ColumnAnnotations
 {

@@ -16,7 +16,7 @@ public sealed class IngestionRecipeGenerator(DataHubCatalog catalog)
     public const string PasswordReference = "${POSTGRES_PASSWORD}";
     public const string TokenReference = "${DATAHUB_TOKEN}";
 
-    /// <summary>One recipe per database (file ingest_&lt;db&gt;.yml, pipeline pg_&lt;db&gt;), like the reference system.</summary>
+    /// <summary>One recipe per database (file ingest_&lt;db&gt;.yml, pipeline pg_&lt;db&gt;), so each can be scheduled on its own.</summary>
     public IReadOnlyList<IngestionRecipe> PerDatabase(IngestionRecipeOptions options) =>
         options.Databases.Select(database =>
         {
