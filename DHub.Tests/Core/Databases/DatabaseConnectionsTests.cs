@@ -2,7 +2,7 @@ using DHub.Core.Databases;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
-namespace DHub.Tests.Databases;
+namespace DHub.Tests.Core.Databases;
 
 /// <summary>
 /// The one connection source, without a server: which connection string each database gets from the
