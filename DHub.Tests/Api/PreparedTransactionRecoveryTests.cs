@@ -92,19 +92,7 @@ public sealed class PreparedTransactionRecoveryTests(LocalAppFixture fixture)
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await FaultSupport.WaitUntilAsync(async () =>
-            {
-                Assert.False(api.HasExited, $"the API exited (code {(api.HasExited ? api.ExitCode : 0)}):\n{api.Output}");
-                try
-                {
-                    using var alive = await client.GetAsync("/alive", Token);
-                    return alive.StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false; // not listening yet
-                }
-            }, TimeSpan.FromMinutes(1), "the API to listen");
+            await api.WaitUntilListeningAsync(client);
             return api;
         }
         catch

@@ -42,19 +42,7 @@ public sealed class ApiStartsWithoutPostgresTests
         {
             apiPid = api.Id;
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
-            await FaultSupport.WaitUntilAsync(async () =>
-            {
-                Assert.False(api.HasExited, $"the API exited without a database (code {(api.HasExited ? api.ExitCode : 0)}):\n{api.Output}");
-                try
-                {
-                    using var alive = await client.GetAsync("/alive", Token);
-                    return alive.StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false; // not listening yet
-                }
-            }, TimeSpan.FromMinutes(1), "the API to listen");
+            await api.WaitUntilListeningAsync(client);
 
             var violations = new List<string>();
             await ApiProbe.CheckOutageAnswersAsync(client, violations);

@@ -288,6 +288,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>Waits until the service answers <c>/alive</c> through <paramref name="client"/>; fails at once if it exits.</summary>
+    public Task WaitUntilListeningAsync(HttpClient client) =>
+        FaultSupport.WaitUntilAsync(async () =>
+        {
+            Assert.False(HasExited, $"the service exited (code {(HasExited ? ExitCode : 0)}):\n{Output}");
+            try
+            {
+                using var alive = await client.GetAsync("/alive", FaultSupport.Token);
+                return alive.StatusCode == System.Net.HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false; // not listening yet
+            }
+        }, TimeSpan.FromMinutes(1), "the service to listen");
+
     /// <summary>SIGKILL: no shutdown code of the service runs.</summary>
     public async Task KillAsync()
     {

@@ -57,7 +57,7 @@ public sealed class GeneratorBugTests(LocalAppFixture fixture)
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             client.DefaultRequestHeaders.Add("X-Api-Key", OwnApp.ApiKey);
-            await WaitUntilListeningAsync(api, client);
+            await api.WaitUntilListeningAsync(client);
 
             var first = await RunToTheEndAsync(api, client);
             Assert.Equal("failed", first.Status);
@@ -105,21 +105,6 @@ public sealed class GeneratorBugTests(LocalAppFixture fixture)
         }, TimeSpan.FromMinutes(3), "the seed run to end");
         return run!;
     }
-
-    private static Task WaitUntilListeningAsync(ServiceProcess api, HttpClient client) =>
-        FaultSupport.WaitUntilAsync(async () =>
-        {
-            Assert.False(api.HasExited, $"the API exited (code {(api.HasExited ? api.ExitCode : 0)}):\n{api.Output}");
-            try
-            {
-                using var alive = await client.GetAsync("/alive", Token);
-                return alive.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false; // not listening yet
-            }
-        }, TimeSpan.FromMinutes(1), "the API to listen");
 
     private static Dictionary<string, string> WithBrokenGenerator(IReadOnlyDictionary<string, string> connectionStrings)
     {
