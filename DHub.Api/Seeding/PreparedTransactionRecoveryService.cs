@@ -47,7 +47,7 @@ public sealed partial class PreparedTransactionRecoveryService(
     [LoggerMessage(Level = LogLevel.Information, Message = "A seed or clear holds the seeding lock; looking for prepared transactions to recover again in {DelaySeconds} s")]
     private partial void LogRunHoldsLock(double delaySeconds);
 
-    // Operators (and tests) can tell from this line that the start-up check is over.
+    // Tells an operator that the start-up check is over, and how much it found.
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up recovery of prepared transactions done: {Count} recovered")]
     private partial void LogRecoveryDone(int count);
 

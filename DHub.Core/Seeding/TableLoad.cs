@@ -35,10 +35,10 @@ public sealed class TableLoad<TRow>(
 
     public IReadOnlyList<string> Columns { get; } = [.. columns.Select(c => c.Name)];
 
-    /// <summary>The rows themselves, for tests that inspect generation without a database.</summary>
+    /// <summary>The rows themselves, generated as they are enumerated, without a database.</summary>
     public IEnumerable<TRow> Rows => rows;
 
-    /// <summary>The same table written from other rows (tests wrap the generator to watch what it keeps alive).</summary>
+    /// <summary>The same table and columns over other rows of the same shape (e.g. a wrapped or filtered stream).</summary>
     internal TableLoad<TRow> WithRows(IEnumerable<TRow> replacement) => new(Database, Table, replacement, columns);
 
     public long WriteTo(BinaryCopyWriter writer, CancellationToken cancellationToken)
