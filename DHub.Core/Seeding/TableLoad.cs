@@ -27,7 +27,7 @@ public sealed class TableLoad<TRow>(
     IEnumerable<TRow> rows,
     params (string Name, Action<BinaryCopyWriter, TRow> Write)[] columns) : ITableLoad
 {
-    private readonly Action<BinaryCopyWriter, TRow>[] writes = [.. columns.Select(c => c.Write)];
+    private readonly Action<BinaryCopyWriter, TRow>[] _writes = [.. columns.Select(c => c.Write)];
 
     public string Database { get; } = database;
 
@@ -52,7 +52,7 @@ public sealed class TableLoad<TRow>(
             }
 
             writer.StartRow();
-            foreach (var write in writes)
+            foreach (var write in _writes)
             {
                 write(writer, row);
             }

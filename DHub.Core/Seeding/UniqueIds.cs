@@ -30,8 +30,8 @@ public static class UniqueIds
             throw new ArgumentOutOfRangeException(nameof(index), $"Only {range} distinct {digits}-digit numbers exist.");
         }
 
-        const long prime = 1_000_000_007;
-        var scrambled = (long)((((System.Numerics.BigInteger)index * prime) + salt) % range);
+        const long Prime = 1_000_000_007;
+        var scrambled = (long)((((System.Numerics.BigInteger)index * Prime) + salt) % range);
         return (low + scrambled).ToString(CultureInfo.InvariantCulture);
     }
 

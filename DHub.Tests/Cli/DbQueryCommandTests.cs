@@ -49,16 +49,16 @@ public sealed class DbQueryCommandTests(LocalAppFixture fixture)
     public async Task Without_d_the_query_runs_in_POSTGRES_DB_or_else_employees_db()
     {
         using var cli = await CliRunner.ForFixtureAsync(fixture);
-        const string sql = "SELECT current_database()";
+        const string Sql = "SELECT current_database()";
 
-        Assert.Equal("employees_db", (await cli.RunAsync("db", "query", sql, "--json")).Json().GetProperty("rows")[0][0].GetString());
+        Assert.Equal("employees_db", (await cli.RunAsync("db", "query", Sql, "--json")).Json().GetProperty("rows")[0][0].GetString());
 
         cli.WithDotEnv("POSTGRES_DB=customer_db\n");
-        Assert.Equal("customer_db", (await cli.RunAsync("db", "query", sql, "--json")).Json().GetProperty("rows")[0][0].GetString());
+        Assert.Equal("customer_db", (await cli.RunAsync("db", "query", Sql, "--json")).Json().GetProperty("rows")[0][0].GetString());
 
         cli.With("POSTGRES_DB", "loans_db");
-        Assert.Equal("loans_db", (await cli.RunAsync("db", "query", sql, "--json")).Json().GetProperty("rows")[0][0].GetString());
-        Assert.Equal("accounts_db", (await cli.RunAsync("db", "query", sql, "-d", "accounts_db", "--json")).Json().GetProperty("rows")[0][0].GetString());
+        Assert.Equal("loans_db", (await cli.RunAsync("db", "query", Sql, "--json")).Json().GetProperty("rows")[0][0].GetString());
+        Assert.Equal("accounts_db", (await cli.RunAsync("db", "query", Sql, "-d", "accounts_db", "--json")).Json().GetProperty("rows")[0][0].GetString());
     }
 
     [Theory]
@@ -172,10 +172,10 @@ public sealed class DbQueryCommandTests(LocalAppFixture fixture)
     public async Task A_result_past_max_bytes_is_refused_with_one_line_and_no_rows()
     {
         using var cli = await CliRunner.ForFixtureAsync(fixture);
-        const string sql = "SELECT repeat('x', 1000) AS filler FROM generate_series(1, 10)";
+        const string Sql = "SELECT repeat('x', 1000) AS filler FROM generate_series(1, 10)";
 
-        var refused = await cli.RunAsync("db", "query", sql, "--max-bytes", "4096");
-        var fits = await cli.RunAsync("db", "query", sql, "--max-bytes", "20000", "--json");
+        var refused = await cli.RunAsync("db", "query", Sql, "--max-bytes", "4096");
+        var fits = await cli.RunAsync("db", "query", Sql, "--max-bytes", "20000", "--json");
 
         refused.AssertOneLineError(1);
         Assert.Contains("larger than the limit of 4096 bytes", refused.Error, StringComparison.Ordinal);

@@ -280,8 +280,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = startInfo };
         var service = new ServiceProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -303,6 +303,14 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 return false; // not listening yet
             }
         }, TimeSpan.FromMinutes(1), "the service to listen");
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
 
     /// <summary>SIGKILL: no shutdown code of the service runs.</summary>
     public async Task KillAsync()

@@ -36,15 +36,15 @@ public sealed class IngestionRecipeGenerator(DataHubCatalog catalog)
     /// </summary>
     public IngestionRecipe AllInOne(IngestionRecipeOptions options)
     {
-        const string pipeline = "pg_dhub_all";
+        const string Pipeline = "pg_dhub_all";
         var source = SourceConfig(options);
         source["initial_database"] = "postgres";
         source["database_pattern"] = Pattern(options.Databases.Select(d => $"^{Regex.Escape(d)}$"), []);
         AddCommon(source, options, options.Databases);
         return new IngestionRecipe(
             "ingest_all.yml",
-            pipeline,
-            Header($"databases {string.Join(", ", options.Databases)}", options) + YamlDocumentWriter.Write(Recipe(pipeline, source, options)));
+            Pipeline,
+            Header($"databases {string.Join(", ", options.Databases)}", options) + YamlDocumentWriter.Write(Recipe(Pipeline, source, options)));
     }
 
     /// <summary>

@@ -29,29 +29,29 @@ public sealed class BinaryCopyWriter
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1).Ticks;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly Stream stream;
-    private readonly short fieldCount;
-    private readonly byte[] buffer = new byte[BufferSize];
-    private int position;
-    private int fieldsInRow = -1;
+    private readonly Stream _stream;
+    private readonly short _fieldCount;
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _position;
+    private int _fieldsInRow = -1;
 
     /// <param name="stream">The raw COPY stream; this writer never disposes it.</param>
     /// <param name="fieldCount">Columns per row, as listed in the COPY statement.</param>
     public BinaryCopyWriter(Stream stream, int fieldCount)
     {
-        this.stream = stream;
-        this.fieldCount = checked((short)fieldCount);
-        Header.CopyTo(buffer);
-        position = Header.Length;
+        _stream = stream;
+        _fieldCount = checked((short)fieldCount);
+        Header.CopyTo(_buffer);
+        _position = Header.Length;
     }
 
     public void StartRow()
     {
         EndRow();
         Reserve(2);
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), fieldCount);
-        position += 2;
-        fieldsInRow = 0;
+        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_position), _fieldCount);
+        _position += 2;
+        _fieldsInRow = 0;
     }
 
     /// <summary>Ends the data with the trailer and sends what is buffered; the caller then ends the COPY.</summary>
@@ -59,16 +59,16 @@ public sealed class BinaryCopyWriter
     {
         EndRow();
         Reserve(2);
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
-        position += 2;
+        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_position), -1);
+        _position += 2;
         Flush();
     }
 
     public void WriteNull()
     {
         Field(0);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), -1);
-        position += 4;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), -1);
+        _position += 4;
     }
 
     public void Write(string value, NpgsqlDbType type)
@@ -90,15 +90,15 @@ public sealed class BinaryCopyWriter
         }
 
         Field(maxBytes);
-        var span = buffer.AsSpan(position + 4);
+        var span = _buffer.AsSpan(_position + 4);
         if (jsonb)
         {
             span[0] = 1;
         }
 
         var length = prefix + Utf8.GetBytes(value, span[prefix..]);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), length);
-        position += 4 + length;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), length);
+        _position += 4 + length;
     }
 
     public void WriteText(string? value, NpgsqlDbType type = NpgsqlDbType.Varchar)
@@ -117,18 +117,18 @@ public sealed class BinaryCopyWriter
     {
         Expect(typeof(int), type, NpgsqlDbType.Integer);
         Field(4);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 4);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position + 4), value);
-        position += 8;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), 4);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position + 4), value);
+        _position += 8;
     }
 
     public void Write(bool value, NpgsqlDbType type)
     {
         Expect(typeof(bool), type, NpgsqlDbType.Boolean);
         Field(1);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 1);
-        buffer[position + 4] = value ? (byte)1 : (byte)0;
-        position += 5;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), 1);
+        _buffer[_position + 4] = value ? (byte)1 : (byte)0;
+        _position += 5;
     }
 
     /// <summary>A <c>date</c>: days since 2000-01-01.</summary>
@@ -136,9 +136,9 @@ public sealed class BinaryCopyWriter
     {
         Expect(typeof(DateOnly), type, NpgsqlDbType.Date);
         Field(4);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 4);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position + 4), value.DayNumber - PostgresEpochDay);
-        position += 8;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), 4);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position + 4), value.DayNumber - PostgresEpochDay);
+        _position += 8;
     }
 
     /// <summary>A <c>timestamp</c> (without time zone): microseconds since 2000-01-01 00:00, the value's wall-clock time.</summary>
@@ -146,9 +146,9 @@ public sealed class BinaryCopyWriter
     {
         Expect(typeof(DateTime), type, NpgsqlDbType.Timestamp);
         Field(8);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 8);
-        BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(position + 4), (value.Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
-        position += 12;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), 8);
+        BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_position + 4), (value.Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
+        _position += 12;
     }
 
     /// <summary>
@@ -193,7 +193,7 @@ public sealed class BinaryCopyWriter
         var weight = digits == 0 ? 0 : count - 1 - fractionGroups;
         var length = 8 + (2 * digits);
         Field(length);
-        var span = buffer.AsSpan(position);
+        var span = _buffer.AsSpan(_position);
         BinaryPrimitives.WriteInt32BigEndian(span, length);
         BinaryPrimitives.WriteInt16BigEndian(span[4..], (short)digits);
         BinaryPrimitives.WriteInt16BigEndian(span[6..], (short)weight);
@@ -204,7 +204,7 @@ public sealed class BinaryCopyWriter
             BinaryPrimitives.WriteInt16BigEndian(span[(12 + (2 * i))..], groups[count - 1 - i]);
         }
 
-        position += 4 + length;
+        _position += 4 + length;
     }
 
     // One overload per nullable type the schema uses: a generic T? would box or need a type switch per value.
@@ -235,29 +235,29 @@ public sealed class BinaryCopyWriter
         var bytes = Utf8.GetBytes(value);
         var length = bytes.Length + (jsonb ? 1 : 0);
         Field(0);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), length);
-        position += 4;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_position), length);
+        _position += 4;
         if (jsonb)
         {
             Reserve(1);
-            buffer[position++] = 1;
+            _buffer[_position++] = 1;
         }
 
         Flush();
-        stream.Write(bytes);
+        _stream.Write(bytes);
     }
 
     /// <summary>Counts a field of the current row and makes room for its length word and <paramref name="bytes"/>.</summary>
     private void Field(int bytes)
     {
-        if (fieldsInRow < 0)
+        if (_fieldsInRow < 0)
         {
             throw new InvalidOperationException("StartRow must be called before the first value of a row.");
         }
 
-        if (++fieldsInRow > fieldCount)
+        if (++_fieldsInRow > _fieldCount)
         {
-            throw new InvalidOperationException($"A row was given more than the {fieldCount} values the COPY lists.");
+            throw new InvalidOperationException($"A row was given more than the {_fieldCount} values the COPY lists.");
         }
 
         Reserve(4 + bytes);
@@ -265,15 +265,15 @@ public sealed class BinaryCopyWriter
 
     private void EndRow()
     {
-        if (fieldsInRow >= 0 && fieldsInRow != fieldCount)
+        if (_fieldsInRow >= 0 && _fieldsInRow != _fieldCount)
         {
-            throw new InvalidOperationException($"A row was given {fieldsInRow} values; the COPY lists {fieldCount}.");
+            throw new InvalidOperationException($"A row was given {_fieldsInRow} values; the COPY lists {_fieldCount}.");
         }
     }
 
     private void Reserve(int bytes)
     {
-        if (position + bytes > BufferSize)
+        if (_position + bytes > BufferSize)
         {
             Flush();
         }
@@ -281,8 +281,8 @@ public sealed class BinaryCopyWriter
 
     private void Flush()
     {
-        stream.Write(buffer, 0, position);
-        position = 0;
+        _stream.Write(_buffer, 0, _position);
+        _position = 0;
     }
 
     private static void Expect(Type clrType, NpgsqlDbType actual, NpgsqlDbType expected)

@@ -245,8 +245,8 @@ public sealed class SeedPipelineTests(LocalAppFixture fixture)
     [Fact]
     public async Task A_status_takes_its_table_locks_in_the_order_a_seed_does_so_the_two_cannot_deadlock()
     {
-        const string application = "dhub-tests-lock-order";
-        await using var scope = await fixture.CreateOperationsAsync(application);
+        const string Application = "dhub-tests-lock-order";
+        await using var scope = await fixture.CreateOperationsAsync(Application);
         var order = DemoTables.In(DemoDatabases.Loans).Select(t => t.Table).ToList();
 
         Task<SeedStatus> counting;
@@ -255,7 +255,7 @@ public sealed class SeedPipelineTests(LocalAppFixture fixture)
         {
             counting = scope.Operations.GetStatusAsync(Token);
             await held.WaitForWaiterAsync();
-            locks = await TableLocksOfAsync(DemoDatabases.Loans, application);
+            locks = await TableLocksOfAsync(DemoDatabases.Loans, Application);
         }
 
         // It holds the tables before the held one in the seed's order, waits for that one, and has not reached the rest.

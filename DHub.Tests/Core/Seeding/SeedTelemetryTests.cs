@@ -59,7 +59,7 @@ public sealed class SeedTelemetryTests(LocalAppFixture fixture)
     [Fact]
     public async Task A_bug_in_a_generator_marks_the_seed_span_failed_with_the_exception_and_its_stack_trace()
     {
-        const int seed = 4711; // tells this run's span from any other seed's
+        const int TracedSeed = 4711; // tells this run's span from any other seed's
         var stopped = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
@@ -74,9 +74,9 @@ public sealed class SeedTelemetryTests(LocalAppFixture fixture)
             scope.Connections, new DatabaseInventory(scope.Connections, NullLogger<DatabaseInventory>.Instance),
             NullLogger<SeedOperations>.Instance, TimeProvider.System, BrokenGenerator.Pipeline);
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            broken.SeedAsync(new SeedOptions { Scale = 0.01, Seed = seed, AsOf = SeedPipelineTests.AsOf }, null, TestContext.Current.CancellationToken));
+            broken.SeedAsync(new SeedOptions { Scale = 0.01, Seed = TracedSeed, AsOf = SeedPipelineTests.AsOf }, null, TestContext.Current.CancellationToken));
 
-        var root = Assert.Single(stopped, a => a.DisplayName == "seed" && a.Parent is null && (int?)a.GetTagItem("seed") == seed);
+        var root = Assert.Single(stopped, a => a.DisplayName == "seed" && a.Parent is null && (int?)a.GetTagItem("seed") == TracedSeed);
         Assert.Equal(ActivityStatusCode.Error, root.Status);
         Assert.Equal(BrokenGenerator.Message, root.StatusDescription);
         var exception = Assert.Single(root.Events, e => e.Name == "exception");

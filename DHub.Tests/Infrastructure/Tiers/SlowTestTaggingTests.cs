@@ -69,8 +69,8 @@ public sealed class SlowTestTaggingTests
 
     private static IEnumerable<MethodBase> MethodsOf(Type type)
     {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        return type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all));
+        const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        return type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All));
     }
 
     /// <summary>The declaring types of the members and types the method's IL refers to.</summary>
