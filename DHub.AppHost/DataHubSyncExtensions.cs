@@ -54,7 +54,12 @@ public static class DataHubSyncExtensions
             .WaitForCompletion(seeder);
         if (dataHub is not null)
         {
-            sync.WaitFor(dataHub.Gms);
+            // A token, when given, wins; without one, the system client gets in, so the first start publishes.
+            sync.WaitFor(dataHub.Gms)
+                .WithEnvironment("DATAHUB_SYSTEM_CLIENT_ID", DataHubStackSecrets.SystemClientId)
+                .WithEnvironment("DATAHUB_SYSTEM_CLIENT_SECRET", dataHub.Secrets.SystemClientSecret);
+            api.WithEnvironment("DHub__DataHub__SystemClientId", DataHubStackSecrets.SystemClientId)
+                .WithEnvironment("DHub__DataHub__SystemClientSecret", dataHub.Secrets.SystemClientSecret);
         }
 
         sync.WithCommand(SyncCommand, "Sync to DataHub", async context =>

@@ -6,7 +6,8 @@ namespace DHub.AppHost.DataHub;
 public sealed record DataHubServices(
     IResourceBuilder<ContainerResource> Gms,
     IResourceBuilder<ContainerResource> Frontend,
-    IResourceBuilder<ContainerResource> Actions)
+    IResourceBuilder<ContainerResource> Actions,
+    DataHubStackSecrets Secrets)
 {
     public const string GmsName = "datahub-gms";
     public const string FrontendName = "datahub-frontend";
@@ -86,6 +87,6 @@ public sealed record DataHubServices(
             .WithEnvironment("METADATA_CHANGE_LOG_VERSIONED_TOPIC_NAME", "MetadataChangeLog_Versioned_v1")
             .WaitFor(gms);
 
-        return new DataHubServices(gms, frontend, actions);
+        return new DataHubServices(gms, frontend, actions, secrets);
     }
 }

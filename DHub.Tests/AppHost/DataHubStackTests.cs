@@ -200,6 +200,12 @@ public sealed class DataHubStackTests
         var gmsArgument = Assert.IsType<EndpointReference>((await ArgumentsOfAsync(sync)).Last());
         Assert.Equal(DataHubServices.GmsName, gmsArgument.Resource.Name);
         Assert.Equal("http", gmsArgument.EndpointName);
+
+        var environment = await EnvironmentOfAsync(sync);
+        Assert.Equal(DataHubStackSecrets.SystemClientId, environment["DATAHUB_SYSTEM_CLIENT_ID"]);
+        var secret = Assert.IsType<ParameterResource>(environment["DATAHUB_SYSTEM_CLIENT_SECRET"]);
+        Assert.Equal(DataHubStackSecrets.SystemClientSecretName, secret.Name);
+        Assert.True(secret.Secret);
     }
 
     [Fact]
@@ -263,7 +269,8 @@ public sealed class DataHubStackTests
     {
         var waits = model.Resources.Single(r => r.Name == name).Annotations.OfType<WaitAnnotation>()
             .Select(w => (w.Resource.Name, w.WaitType))
-            .Where(w => !w.Name.EndsWith("_db", StringComparison.Ordinal));
+            // PostgreSQL and the six databases every project resource waits for are AppModelTests' concern.
+            .Where(w => w.Name != "postgres" && !w.Name.EndsWith("-db", StringComparison.Ordinal));
         Assert.Equal(expected.Order(), waits.Order());
     }
 
