@@ -56,6 +56,8 @@ builder.Services.AddDataHub(gms =>
     }
 
     gms.Token = builder.Configuration["DHub:DataHub:Token"];
+    gms.SystemClientId = builder.Configuration["DHub:DataHub:SystemClientId"];
+    gms.SystemClientSecret = builder.Configuration["DHub:DataHub:SystemClientSecret"];
 });
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using DHub.AppHost;
+using DHub.AppHost.DataHub;
 using DHub.AppHost.Postgres;
 using Microsoft.Extensions.Configuration;
 
@@ -34,7 +35,8 @@ if (builder.Configuration.GetValue<int?>("DHub:Api:Port") is { } apiPort)
     api.WithEndpoint("http", endpoint => endpoint.Port = apiPort);
 }
 
-builder.AddDataHubSync(postgres, seeder, api);
+var dataHub = builder.AddDataHubStack();
+builder.AddDataHubSync(postgres, seeder, api, dataHub);
 builder.AddReadySummary(postgres, seeder, api);
 builder.AddQuietStop();
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace DHub.AppHost.Postgres;
 
@@ -12,13 +13,20 @@ public sealed class CliContainerRuntimeProbe(TimeSpan timeout) : IContainerRunti
     {
     }
 
-    public bool IsAvailable() => Answers("docker") || Answers("podman");
+    public bool IsAvailable() => Run("docker", "info") is not null || Run("podman", "info") is not null;
 
-    private bool Answers(string runtime)
+    public long? MemoryBytes()
+    {
+        var answer = Run("docker", "info --format {{.MemTotal}}") ?? Run("podman", "info --format {{.Host.MemTotal}}");
+        return long.TryParse(answer?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+    }
+
+    /// <returns>The standard output when the command succeeded in time; otherwise null.</returns>
+    private string? Run(string runtime, string arguments)
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(runtime, "info")
+            using var process = Process.Start(new ProcessStartInfo(runtime, arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -26,23 +34,23 @@ public sealed class CliContainerRuntimeProbe(TimeSpan timeout) : IContainerRunti
             });
             if (process is null)
             {
-                return false;
+                return null;
             }
 
             // Drain the pipes so a chatty `info` cannot block on a full buffer.
-            _ = process.StandardOutput.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
-                return false;
+                return null;
             }
 
-            return process.ExitCode == 0;
+            return process.ExitCode == 0 ? output.GetAwaiter().GetResult() : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return false; // not installed
+            return null; // not installed
         }
     }
 }

@@ -4,4 +4,7 @@ namespace DHub.AppHost.Postgres;
 public interface IContainerRuntimeProbe
 {
     bool IsAvailable();
+
+    /// <summary>The memory the runtime can give its containers, in bytes; null when it cannot be read.</summary>
+    long? MemoryBytes() => null;
 }

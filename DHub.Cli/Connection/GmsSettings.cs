@@ -9,10 +9,13 @@ namespace DHub.Cli.Connection;
 /// else the environment (and <c>.env</c>), else DataHubGmsOptions' defaults. The token is a secret.
 /// </summary>
 /// <param name="RetryDelay">The first retry delay; null keeps DataHubGmsOptions' default (2 s).</param>
-public sealed record GmsSettings(Uri Server, string? Token, TimeSpan? RetryDelay)
+/// <param name="SystemClient">GMS's system client id and secret, sent when no token is given.</param>
+public sealed record GmsSettings(Uri Server, string? Token, TimeSpan? RetryDelay, (string Id, string Secret)? SystemClient = null)
 {
     public const string GmsUrlVariable = "DATAHUB_GMS_URL";
     public const string TokenVariable = "DATAHUB_TOKEN";
+    public const string SystemClientIdVariable = "DATAHUB_SYSTEM_CLIENT_ID";
+    public const string SystemClientSecretVariable = "DATAHUB_SYSTEM_CLIENT_SECRET";
 
     /// <summary>First retry delay of GMS requests in milliseconds: a GMS that cannot be reached should fail in a moment, not after half a minute of backoff, where that is wanted (the test suite, a dashboard resource).</summary>
     public const string RetryDelayVariable = "DHUB_GMS_RETRY_DELAY_MS";
@@ -31,7 +34,11 @@ public sealed record GmsSettings(Uri Server, string? Token, TimeSpan? RetryDelay
             && int.TryParse(delay.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
             ? TimeSpan.FromMilliseconds(milliseconds)
             : (TimeSpan?)null;
-        return new GmsSettings(server, string.IsNullOrEmpty(token) ? null : token, retryDelay);
+        var systemClient = environment.Get(SystemClientIdVariable)?.Value is { Length: > 0 } id
+            && environment.Get(SystemClientSecretVariable)?.Value is { Length: > 0 } secret
+            ? (id, secret)
+            : ((string Id, string Secret)?)null;
+        return new GmsSettings(server, string.IsNullOrEmpty(token) ? null : token, retryDelay, systemClient);
     }
 
     /// <exception cref="CliException">Not an http(s) URL (exit code 2); the message names <paramref name="source"/>.</exception>
@@ -44,6 +51,8 @@ public sealed record GmsSettings(Uri Server, string? Token, TimeSpan? RetryDelay
     {
         options.Server = Server;
         options.Token = Token;
+        options.SystemClientId = SystemClient?.Id;
+        options.SystemClientSecret = SystemClient?.Secret;
         if (RetryDelay is { } value)
         {
             options.RetryBaseDelay = value;

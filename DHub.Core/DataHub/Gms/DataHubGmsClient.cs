@@ -141,6 +141,11 @@ public sealed partial class DataHubGmsClient(HttpClient http, IOptions<DataHubGm
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
         }
+        else if (!string.IsNullOrEmpty(_options.SystemClientId) && !string.IsNullOrEmpty(_options.SystemClientSecret))
+        {
+            // GMS reads the system client's credentials as "id:secret" in plain text, not base64.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", $"{_options.SystemClientId}:{_options.SystemClientSecret}");
+        }
 
         if (content is not null)
         {

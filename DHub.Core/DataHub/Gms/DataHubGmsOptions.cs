@@ -14,6 +14,15 @@ public sealed class DataHubGmsOptions
     /// <summary>Personal access token (DATAHUB_TOKEN); null or empty sends no Authorization header.</summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// GMS's system client (DATAHUB_SYSTEM_CLIENT_ID and DATAHUB_SYSTEM_CLIENT_SECRET), used when no token is
+    /// set: GMS accepts its credentials from services next to it, such as a DataHub the AppHost runs.
+    /// </summary>
+    public string? SystemClientId { get; set; }
+
+    /// <summary>The system client's secret; as secret as <see cref="Token"/>.</summary>
+    public string? SystemClientSecret { get; set; }
+
     /// <summary>At most this many MCPs per ingestProposalBatch request (DataHub's Python emitter uses 200).</summary>
     public int MaxBatchSize { get; set; } = 200;
 

@@ -54,6 +54,20 @@ public sealed class GmsClientTests
     }
 
     [Fact]
+    public async Task Without_a_token_the_system_client_signs_in_with_its_plain_id_and_secret()
+    {
+        await using var gms = await StandInGms.StartAsync();
+        await using var factory = new GmsClientFactory(gms.Url, token: null, configure: services => services.Configure<DataHubGmsOptions>(options =>
+        {
+            options.SystemClientId = "__datahub_system";
+            options.SystemClientSecret = "s3cret";
+        }));
+        await factory.Create().EmitAsync(Tags(3), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.All(gms.ApiRequests, r => Assert.Equal("Basic __datahub_system:s3cret", r.Headers["Authorization"]));
+        Assert.NotEmpty(gms.ApiRequests);
+    }
+
+    [Fact]
     public async Task More_than_200_mcps_go_in_several_batches_of_at_most_200_in_order()
     {
         await using var gms = await StandInGms.StartAsync();
